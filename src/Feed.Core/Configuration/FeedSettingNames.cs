@@ -1,0 +1,27 @@
+namespace Feed.Core.Configuration;
+
+/// <summary>
+/// Every application setting the hosts read. App settings use <c>__</c> where configuration keys use <c>:</c>.
+/// </summary>
+public static class FeedSettingNames
+{
+    /// <summary>The storage connection: a connection string, or identity-based <c>__blobServiceUri</c>/<c>__credential</c>/<c>__clientId</c>.</summary>
+    public const string Storage = "AzureWebJobsStorage";
+
+    /// <summary>Identity-based connection: the blob endpoint, <c>AzureWebJobsStorage__blobServiceUri</c>.</summary>
+    public const string StorageBlobServiceUri = "blobServiceUri";
+
+    /// <summary>Identity-based connection: <c>managedidentity</c> to use the app's managed identity.</summary>
+    public const string StorageCredential = "credential";
+
+    /// <summary>Identity-based connection: the client id of a user-assigned identity.</summary>
+    public const string StorageClientId = "clientId";
+
+    /// <summary>The configuration section bound to <see cref="FeedOptions"/>.</summary>
+    public const string Section = "Feed";
+
+    public const string UploadContainer = Section + ":" + nameof(FeedOptions.UploadContainer);
+    public const string DataContainer = Section + ":" + nameof(FeedOptions.DataContainer);
+    public const string PublicBaseUrl = Section + ":" + nameof(FeedOptions.PublicBaseUrl);
+    public const string MaxFileBytes = Section + ":" + nameof(FeedOptions.MaxFileBytes);
+}

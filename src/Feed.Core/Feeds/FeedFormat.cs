@@ -1,0 +1,8 @@
+namespace Feed.Core.Feeds;
+
+public enum FeedFormat
+{
+    Rss,
+    Atom,
+    Json,
+}

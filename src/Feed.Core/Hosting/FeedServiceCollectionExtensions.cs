@@ -1,0 +1,40 @@
+using Feed.Core.Configuration;
+using Feed.Core.Feeds;
+using Feed.Core.Http;
+using Feed.Core.Ingestion;
+using Feed.Core.Parsing;
+using Feed.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Core.Hosting;
+
+/// <summary>Registers the core's services; both hosts call this and nothing else to get them.</summary>
+public static class FeedServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeedCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedSettingNames.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => BlobServiceClientFactory.Create(configuration));
+        services.TryAddSingleton(sp => new FeedStorage(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value));
+        services.TryAddSingleton(sp => sp.GetRequiredService<FeedStorage>().Feeds);
+        services.TryAddSingleton<ArticleFileReader>(_ => new ArticleFileReader());
+        services.TryAddSingleton<IngestionCounters>();
+        services.TryAddSingleton(sp =>
+        {
+            var writer = new FeedIndexWriter(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>());
+            var cache = sp.GetRequiredService<FeedIndexCache>();
+            writer.IndexWritten += cache.Invalidate;
+            return writer;
+        });
+        services.TryAddSingleton<ArticleIngestor>();
+        services.TryAddSingleton<UploadReconciler>();
+        services.TryAddSingleton<FeedIndexCache>();
+        services.TryAddSingleton<RenderedFeedCache>();
+        services.TryAddSingleton<FeedEndpoints>();
+        return services;
+    }
+}

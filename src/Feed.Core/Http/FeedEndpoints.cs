@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Feed.Core.Configuration;
+using Feed.Core.Feeds;
+using Feed.Core.Ingestion;
+using Feed.Core.Rendering;
+using Feed.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Feed.Core.Http;
+
+/// <summary>
+/// Every HTTP answer of Feed, shared by the Functions app and the local host: they only route requests here.
+/// </summary>
+public sealed class FeedEndpoints(
+    FeedIndexCache indexes,
+    RenderedFeedCache renderings,
+    FeedStorage storage,
+    IngestionCounters counters,
+    TimeProvider timeProvider,
+    IOptions<FeedOptions> options)
+{
+    private readonly FeedOptions _options = options.Value;
+
+    /// <summary>Seconds readers and caches may keep a feed before asking again.</summary>
+    public int MaxAgeSeconds { get; init; } = 300;
+
+    public async Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default)
+    {
+        if (!FeedPath.TryParse(path, out var key, out var format, out var pathError))
+        {
+            return FeedResult.Problem(StatusCodes.Status404NotFound, pathError);
+        }
+
+        if (!FeedQuery.TryParse(request.Query, key.Kind, out var query, out var queryError))
+        {
+            return FeedResult.Problem(StatusCodes.Status400BadRequest, queryError!);
+        }
+
+        var index = await indexes.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (index is null)
+        {
+            return FeedResult.Problem(StatusCodes.Status404NotFound, NotFoundReason(key));
+        }
+
+        var baseUrl = PublicUrls.BaseUrl(request, _options);
+        var canonicalQuery = query.ToQueryString();
+        var selfUrl = PublicUrls.Feed(baseUrl, key, format, canonicalQuery);
+        var etag = EntityTag(index.Version, format, selfUrl);
+        var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
+        var lastModified = index.LastModified;
+
+        if (IsNotModified(request, etag, lastModified))
+        {
+            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified);
+        }
+
+        var rendered = renderings.GetOrRender(etag, () =>
+        {
+            var entries = index.Entries.Where(query.Matches).Take(query.Limit).ToList();
+            var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, entries);
+            return FeedRenderer.Render(view, format);
+        });
+
+        var result = FeedResult.Ok(FeedFormats.MediaType(format), rendered.Encoded(coding));
+        if (coding != ContentCoding.Identity)
+        {
+            result.WithHeader(HeaderNames.ContentEncoding, coding == ContentCoding.Brotli ? "br" : "gzip");
+        }
+
+        return WithCaching(result, etag, coding, lastModified);
+    }
+
+    /// <summary><c>GET /api/feeds</c>: JSON when the client asks for JSON, otherwise HTML with autodiscovery links.</summary>
+    public async Task<FeedResult> CatalogAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var feeds = await ListFeedsAsync(cancellationToken).ConfigureAwait(false);
+        var baseUrl = PublicUrls.BaseUrl(request, _options);
+        var wantsJson = request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase))
+            || request.Query["format"] == "json";
+        var result = wantsJson
+            ? FeedResult.Ok("application/json; charset=utf-8", CatalogWriter.Json(feeds, baseUrl))
+            : FeedResult.Ok("text/html; charset=utf-8", CatalogWriter.Html(feeds, baseUrl));
+        return result.WithHeader(HeaderNames.CacheControl, "public, max-age=60").WithHeader(HeaderNames.Vary, HeaderNames.Accept);
+    }
+
+    /// <summary><c>GET /api/feeds.opml</c>: every feed, to subscribe to all at once.</summary>
+    public async Task<FeedResult> OpmlAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var feeds = await ListFeedsAsync(cancellationToken).ConfigureAwait(false);
+        var modified = feeds.Count == 0 ? timeProvider.GetUtcNow() : feeds.Max(f => f.LastModified);
+        return FeedResult.Ok("text/x-opml; charset=utf-8", OpmlWriter.Write(feeds, PublicUrls.BaseUrl(request, _options), modified))
+            .WithHeader(HeaderNames.CacheControl, "public, max-age=60");
+    }
+
+    /// <summary><c>GET /api/health</c>: whether storage answers, and what ingestion has done since start.</summary>
+    public async Task<FeedResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        string? storageError = null;
+        try
+        {
+            await storage.Data.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+            storageError = exception.Message.Split('\n')[0];
+        }
+
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["status"] = storageError is null ? "healthy" : "unhealthy",
+            ["storage"] = storageError is null ? "reachable" : $"unreachable: {storageError}",
+            ["ingested"] = counters.Ingested,
+            ["unchanged"] = counters.Unchanged,
+            ["rejected"] = counters.Rejected,
+            ["removed"] = counters.Removed,
+            ["retried"] = counters.Retried,
+        };
+        return FeedResult.Ok("application/json; charset=utf-8", Encoding.UTF8.GetBytes(body.ToJsonString()))
+            .WithHeader(HeaderNames.CacheControl, "no-store")
+            .WithStatus(storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private async Task<List<FeedSummary>> ListFeedsAsync(CancellationToken cancellationToken)
+    {
+        var feeds = await storage.Feeds.ListAsync(cancellationToken).ConfigureAwait(false);
+        feeds.Sort((x, y) => x.Key.Kind != y.Key.Kind ? x.Key.Kind.CompareTo(y.Key.Kind) : string.Compare(x.Title, y.Title, StringComparison.OrdinalIgnoreCase));
+        return feeds;
+    }
+
+    private FeedResult WithCaching(FeedResult result, string etag, ContentCoding coding, DateTimeOffset lastModified) =>
+        result
+            .WithHeader(HeaderNames.ETag, Quote(etag, coding))
+            .WithHeader(HeaderNames.LastModified, lastModified.ToString("R", CultureInfo.InvariantCulture))
+            .WithHeader(HeaderNames.CacheControl, $"public, max-age={MaxAgeSeconds}")
+            .WithHeader(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+
+    /// <summary>If-None-Match decides when present (weak comparison, RFC 9110 §13.1.2); otherwise If-Modified-Since.</summary>
+    private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            foreach (var header in ifNoneMatch)
+            {
+                foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (tag == "*" || Unquote(tag) == etag)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        return DateTimeOffset.TryParseExact(
+                request.Headers.IfModifiedSince.ToString(),
+                "R",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal,
+                out var since)
+            && TruncateToSeconds(lastModified) <= since;
+    }
+
+    private static string EntityTag(string version, FeedFormat format, Uri selfUrl)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{version}|{format}|{selfUrl.AbsoluteUri}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 12));
+    }
+
+    /// <summary>Each content coding is its own representation, so its strong ETag differs; all share the base tag.</summary>
+    private static string Quote(string etag, ContentCoding coding) => coding switch
+    {
+        ContentCoding.Gzip => $"\"{etag}-gzip\"",
+        ContentCoding.Brotli => $"\"{etag}-br\"",
+        _ => $"\"{etag}\"",
+    };
+
+    private static string Unquote(string tag)
+    {
+        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        {
+            tag = tag[2..];
+        }
+
+        tag = tag.Trim('"');
+        var dash = tag.IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? tag : tag[..dash];
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), value.Offset);
+
+    private static string Describe(FeedKey key, string title) => key.Kind switch
+    {
+        FeedKind.All => "Every article Feed publishes, newest first.",
+        FeedKind.Topic => $"Articles about {title}, newest first.",
+        _ => $"Articles from {title}, newest first.",
+    };
+
+    private static string NotFoundReason(FeedKey key) => key.Kind switch
+    {
+        FeedKind.Topic => $"no topic '{key.Key}': no article has it",
+        FeedKind.Provider => $"no provider '{key.Key}': no article comes from it",
+        _ => "no articles yet",
+    };
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Feed.Core.Articles;
+using Feed.Core.Configuration;
+using Feed.Core.Feeds;
+using Feed.Core.Parsing;
+using Feed.Core.Serialization;
+using Feed.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Core.Ingestion;
+
+/// <summary>
+/// Ingests one uploaded blob: read → validate → normalize → store → update its feeds. Idempotent (a blob version
+/// already processed is skipped), and safe to repeat after a crash at any point. An invalid file is recorded as a
+/// rejection and returns normally; only transient failures (storage) throw, so that the caller retries them.
+/// </summary>
+public sealed partial class ArticleIngestor(
+    FeedStorage storage,
+    ArticleFileReader reader,
+    FeedIndexWriter indexWriter,
+    IngestionCounters counters,
+    IOptions<FeedOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ArticleIngestor> logger)
+{
+    private readonly FeedOptions _options = options.Value;
+
+    public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        IngestionResult result;
+        try
+        {
+            result = await IngestCoreAsync(blob, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            counters.CountRetry();
+            LogFailed(logger, blob.Name, exception);
+            throw;
+        }
+
+        result = result with { Duration = Stopwatch.GetElapsedTime(started) };
+        counters.Count(result.Outcome);
+        LogIngested(logger, result.BlobName, result.ETag, result.ArticleId, result.Outcome, result.Duration.TotalMilliseconds);
+        return result;
+    }
+
+    /// <summary>The upload <paramref name="blobName"/> is gone: removes its article from the store and every feed.</summary>
+    public async Task<IngestionResult> RemoveAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var source = await storage.Sources.GetAsync(blobName, cancellationToken).ConfigureAwait(false);
+        if (source?.ArticleId is { } articleId)
+        {
+            await RemoveArticleAsync(articleId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await storage.Rejections.DeleteAsync(blobName, cancellationToken).ConfigureAwait(false);
+        await storage.Sources.DeleteAsync(blobName, cancellationToken).ConfigureAwait(false);
+        var result = new IngestionResult(blobName, null, IngestionOutcome.Removed, source?.ArticleId, [], Stopwatch.GetElapsedTime(started));
+        counters.Count(result.Outcome);
+        LogIngested(logger, blobName, null, result.ArticleId, result.Outcome, result.Duration.TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<IngestionResult> IngestCoreAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        var name = blob.Name;
+        var sourceTask = storage.Sources.GetAsync(name, cancellationToken);
+        BlobDownloadStreamingResult download;
+        try
+        {
+            download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            await sourceTask.ConfigureAwait(false);
+            return new IngestionResult(name, null, IngestionOutcome.Missing, null, [], default);
+        }
+
+        using (download)
+        {
+            var etag = download.Details.ETag.ToString();
+            var source = await sourceTask.ConfigureAwait(false);
+            if (source is not null && source.ETag == etag)
+            {
+                return new IngestionResult(name, etag, IngestionOutcome.Unchanged, source.ArticleId, [], default);
+            }
+
+            var length = download.Details.ContentLength;
+            if (length > _options.MaxFileBytes)
+            {
+                var tooLarge = new ArticleDiagnostic(
+                    DiagnosticCodes.FileTooLarge,
+                    null,
+                    $"the file is {length} bytes; the limit is {_options.MaxFileBytes} bytes",
+                    DiagnosticSeverity.Error);
+                return await RejectAsync(name, etag, source, [tooLarge], cancellationToken).ConfigureAwait(false);
+            }
+
+            var content = new byte[length];
+            await download.Content.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+            var read = reader.Read(content);
+            if (read.Article is not { } article)
+            {
+                return await RejectAsync(name, etag, source, read.Diagnostics, cancellationToken).ConfigureAwait(false);
+            }
+
+            await StoreAsync(article, source, cancellationToken).ConfigureAwait(false);
+            await storage.Sources.PutAsync(
+                new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Ingested, ArticleId = article.Id, ProcessedAt = timeProvider.GetUtcNow() },
+                cancellationToken).ConfigureAwait(false);
+            if (source is null || source.Outcome == IngestionOutcome.Rejected)
+            {
+                await storage.Rejections.DeleteAsync(name, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new IngestionResult(name, etag, IngestionOutcome.Ingested, article.Id, read.Diagnostics, default);
+        }
+    }
+
+    private async Task StoreAsync(Article article, SourceRecord? source, CancellationToken cancellationToken)
+    {
+        var existing = (await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.Value;
+        article.ContentHash = ArticleContentHash.Compute(article);
+        article.Updated = existing is null || existing.ContentHash == article.ContentHash
+            ? existing?.Updated ?? article.PublishedDateTime
+            : Max(timeProvider.GetUtcNow(), article.PublishedDateTime);
+
+        if (existing is null || !SameDocument(existing, article))
+        {
+            await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
+        }
+
+        var feeds = FeedKey.For(article).ToHashSet();
+        var changes = new List<Task>();
+        if (existing is not null)
+        {
+            foreach (var key in FeedKey.For(existing))
+            {
+                if (!feeds.Contains(key))
+                {
+                    changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Remove(existing.Id), cancellationToken));
+                }
+            }
+        }
+
+        var entry = FeedEntry.From(article);
+        foreach (var key in feeds)
+        {
+            changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Upsert(entry, FeedTitles.For(key, article)), cancellationToken));
+        }
+
+        await Task.WhenAll(changes).ConfigureAwait(false);
+
+        // The same file now names another article (its link changed): the article it held before is gone.
+        if (source?.ArticleId is { } previous && previous != article.Id)
+        {
+            await RemoveArticleAsync(previous, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveArticleAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var stored = await storage.Articles.GetAsync(articleId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return;
+        }
+
+        await Task.WhenAll(FeedKey.For(stored.Value).Select(key => indexWriter.ApplyAsync(key, FeedIndexChange.Remove(articleId), cancellationToken))).ConfigureAwait(false);
+        await storage.Articles.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IngestionResult> RejectAsync(
+        string name,
+        string etag,
+        SourceRecord? source,
+        IReadOnlyList<ArticleDiagnostic> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var record = new RejectionRecord
+        {
+            File = name,
+            ETag = etag,
+            RejectedAt = timeProvider.GetUtcNow(),
+            Errors = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)],
+            Warnings = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)],
+        };
+        await storage.Rejections.PutAsync(record, cancellationToken).ConfigureAwait(false);
+        await storage.Sources.PutAsync(
+            new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Rejected, ArticleId = source?.ArticleId, ProcessedAt = record.RejectedAt },
+            cancellationToken).ConfigureAwait(false);
+        LogRejected(logger, name, etag, string.Join("; ", record.Errors));
+        return new IngestionResult(name, etag, IngestionOutcome.Rejected, source?.ArticleId, diagnostics, default);
+    }
+
+    private static bool SameDocument(Article existing, Article candidate) =>
+        JsonSerializer.SerializeToUtf8Bytes(existing, FeedJsonContext.Default.Article)
+            .AsSpan()
+            .SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(candidate, FeedJsonContext.Default.Article));
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Ingestion of {BlobName} (ETag {ETag}): {Outcome}, article {ArticleId}, {DurationMs} ms")]
+    private static partial void LogIngestedCore(ILogger logger, string blobName, string? etag, IngestionOutcome outcome, string? articleId, double durationMs);
+
+    private static void LogIngested(ILogger logger, string blobName, string? etag, string? articleId, IngestionOutcome outcome, double durationMs) =>
+        LogIngestedCore(logger, blobName, etag, outcome, articleId, durationMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Rejected {BlobName} (ETag {ETag}): {Errors}")]
+    private static partial void LogRejected(ILogger logger, string blobName, string etag, string errors);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Ingestion of {BlobName} failed and will be retried")]
+    private static partial void LogFailed(ILogger logger, string blobName, Exception exception);
+}

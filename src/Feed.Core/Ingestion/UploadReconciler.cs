@@ -1,0 +1,52 @@
+using Azure.Storage.Blobs.Models;
+using Feed.Core.Storage;
+
+namespace Feed.Core.Ingestion;
+
+/// <summary>
+/// Brings the store in line with the upload container: ingests every blob whose current version was not processed
+/// and removes what was deleted. The local host's watcher and the cloud's timer both run this.
+/// </summary>
+public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingestor)
+{
+    /// <summary>How many blobs are ingested at once.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 16;
+
+    public async Task<ReconciliationResult> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var processedTask = storage.Sources.ListProcessedAsync(cancellationToken);
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var item in storage.Uploads.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
+        {
+            current[item.Name] = item.Properties.ETag?.ToString() ?? "";
+        }
+
+        var processed = await processedTask.ConfigureAwait(false);
+        var changed = current.Where(blob => !processed.TryGetValue(blob.Key, out var etag) || etag != blob.Value).Select(blob => blob.Key).ToList();
+        var deleted = processed.Keys.Where(name => !current.ContainsKey(name)).ToList();
+
+        var failures = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(changed.Select(name => (name, remove: false)).Concat(deleted.Select(name => (name, remove: true))), parallel, async (work, token) =>
+        {
+            try
+            {
+                if (work.remove)
+                {
+                    await ingestor.RemoveAsync(work.name, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ingestor.IngestAsync(storage.Uploads.GetBlobClient(work.name), token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Logged by the ingestor; the next pass tries this blob again.
+                Interlocked.Increment(ref failures);
+            }
+        }).ConfigureAwait(false);
+
+        return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures);
+    }
+}

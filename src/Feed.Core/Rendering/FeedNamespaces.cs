@@ -1,0 +1,15 @@
+using System.Xml.Linq;
+
+namespace Feed.Core.Rendering;
+
+/// <summary>The XML namespaces feeds use, each with the prefix validators expect.</summary>
+public static class FeedNamespaces
+{
+    public static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    public static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
+    public static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
+
+    public const string AtomPrefix = "atom";
+    public const string MediaPrefix = "media";
+    public const string DublinCorePrefix = "dc";
+}

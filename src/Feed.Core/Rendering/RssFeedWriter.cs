@@ -1,0 +1,88 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+using Feed.Core.Feeds;
+using Feed.Core.Normalization;
+
+namespace Feed.Core.Rendering;
+
+/// <summary>
+/// RSS 2.0 through <see cref="Rss20FeedFormatter"/>, with what validators and readers expect beyond its defaults:
+/// the Atom namespace as <c>atom</c> (not <c>a10</c>), a self link, <c>dc:creator</c>, Media RSS and one typed enclosure.
+/// </summary>
+public static class RssFeedWriter
+{
+    public static byte[] Write(FeedView view)
+    {
+        var feed = new SyndicationFeed(view.Title, view.Description, view.HomeUrl)
+        {
+            LastUpdatedTime = view.Updated,
+            Generator = "Feed",
+        };
+        feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.AtomPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Atom.NamespaceName);
+        feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.DublinCorePrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.DublinCore.NamespaceName);
+        feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.MediaPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Media.NamespaceName);
+        feed.ElementExtensions.Add(AtomLink("self", view.SelfUrl.AbsoluteUri, "application/rss+xml", null));
+
+        feed.Items = view.Entries.Select(Item).ToList();
+        return XmlFeedOutput.Write(new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false));
+    }
+
+    private static SyndicationItem Item(FeedEntry entry)
+    {
+        var item = new SyndicationItem
+        {
+            Id = ArticleIdentity.ToUrn(entry.Id),
+            Title = new TextSyndicationContent(entry.Title),
+            Summary = new TextSyndicationContent(EntryHtml.Render(entry), TextSyndicationContentKind.Html),
+            PublishDate = entry.Published,
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(entry.Link)));
+        if (entry.Images.Count > 0)
+        {
+            var image = entry.Images[0];
+            item.Links.Add(new SyndicationLink(new Uri(image.Url), "enclosure", null, MediaElements.ImageType(image.Url), 0));
+        }
+
+        foreach (var topic in entry.Topics)
+        {
+            item.Categories.Add(new SyndicationCategory(topic.Name));
+        }
+
+        item.ElementExtensions.Add(new XElement(
+            FeedNamespaces.DublinCore + "creator",
+            new XAttribute(XNamespace.Xmlns + FeedNamespaces.DublinCorePrefix, FeedNamespaces.DublinCore.NamespaceName),
+            entry.ProviderName));
+        foreach (var related in entry.Related)
+        {
+            item.ElementExtensions.Add(AtomLink("related", related.Url, null, related.Title));
+        }
+
+        foreach (var media in MediaElements.For(entry))
+        {
+            item.ElementExtensions.Add(media);
+        }
+
+        return item;
+    }
+
+    private static XElement AtomLink(string rel, string href, string? type, string? title)
+    {
+        var link = new XElement(
+            FeedNamespaces.Atom + "link",
+            new XAttribute(XNamespace.Xmlns + FeedNamespaces.AtomPrefix, FeedNamespaces.Atom.NamespaceName),
+            new XAttribute("rel", rel),
+            new XAttribute("href", href));
+        if (type is not null)
+        {
+            link.Add(new XAttribute("type", type));
+        }
+
+        if (title is not null)
+        {
+            link.Add(new XAttribute("title", title));
+        }
+
+        return link;
+    }
+}

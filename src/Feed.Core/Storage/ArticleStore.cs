@@ -1,0 +1,33 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Feed.Core.Articles;
+using Feed.Core.Serialization;
+
+namespace Feed.Core.Storage;
+
+/// <summary>The normalized store: one JSON document per article, keyed by its id. The source of truth for every feed.</summary>
+public sealed class ArticleStore(JsonBlobContainer container)
+{
+    public Task<StoredDocument<Article>?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        container.GetAsync(BlobPaths.Article(id), FeedJsonContext.Default.Article, cancellationToken);
+
+    public async Task<ETag> PutAsync(Article article, CancellationToken cancellationToken = default) =>
+        (await container.PutAsync(BlobPaths.Article(article.Id), article, FeedJsonContext.Default.Article, cancellationToken: cancellationToken).ConfigureAwait(false))!.Value;
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        container.DeleteAsync(BlobPaths.Article(id), cancellationToken: cancellationToken);
+
+    /// <summary>Every stored article, in id order.</summary>
+    public async IAsyncEnumerable<Article> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in container.Client.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobPaths.ArticlesPrefix }, cancellationToken).ConfigureAwait(false))
+        {
+            var id = item.Name[BlobPaths.ArticlesPrefix.Length..^".json".Length];
+            var stored = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                yield return stored.Value;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+using Feed.Core.Feeds;
+
+namespace Feed.Core.Storage;
+
+/// <summary>Where each kind of document lives in the data container.</summary>
+public static class BlobPaths
+{
+    public const string ArticlesPrefix = "articles/";
+    public const string SourcesPrefix = "sources/";
+    public const string RejectionsPrefix = "rejections/";
+    public const string FeedsPrefix = "feeds/";
+
+    private const int MaxReadableName = 900;
+
+    public static string Article(string id) => $"{ArticlesPrefix}{id}.json";
+
+    public static string Feed(FeedKey key) => $"{FeedsPrefix}{key.Path}.json";
+
+    public static string Source(string uploadName) => SourcesPrefix + Readable(uploadName);
+
+    public static string Rejection(string uploadName) => RejectionsPrefix + Readable(uploadName) + ".json";
+
+    /// <summary>The upload's own name where it fits below a prefix; a hash of it where it is too long to.</summary>
+    private static string Readable(string uploadName) =>
+        uploadName.Length <= MaxReadableName
+            ? uploadName
+            : "long-names/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)));
+}

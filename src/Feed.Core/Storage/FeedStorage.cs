@@ -1,0 +1,41 @@
+using Azure.Storage.Blobs;
+using Feed.Core.Configuration;
+
+namespace Feed.Core.Storage;
+
+/// <summary>Every place Feed keeps data: the upload container (read only) and the stores in the data container.</summary>
+public sealed class FeedStorage
+{
+    public FeedStorage(BlobServiceClient service, FeedOptions options)
+    {
+        Service = service;
+        Uploads = service.GetBlobContainerClient(options.UploadContainer);
+        var data = new JsonBlobContainer(service.GetBlobContainerClient(options.DataContainer));
+        Data = data.Client;
+        Articles = new ArticleStore(data);
+        Sources = new SourceRecordStore(data);
+        Rejections = new RejectionStore(data);
+        Feeds = new FeedIndexStore(data);
+    }
+
+    public BlobServiceClient Service { get; }
+
+    /// <summary>Where article files are uploaded. Feed never writes here.</summary>
+    public BlobContainerClient Uploads { get; }
+
+    public BlobContainerClient Data { get; }
+
+    public ArticleStore Articles { get; }
+
+    public SourceRecordStore Sources { get; }
+
+    public RejectionStore Rejections { get; }
+
+    public FeedIndexStore Feeds { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Data.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,6 @@
+using Azure;
+
+namespace Feed.Core.Storage;
+
+/// <summary>A JSON document read from blob storage, with the ETag to make a conditional write against.</summary>
+public sealed record StoredDocument<T>(T Value, ETag ETag);

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Feed.Server.Azurite;
+
+/// <summary>
+/// Azurite, the storage emulator, started from the repository's <c>node_modules</c> and stopped with this object.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, AzuriteEndpoints endpoints)
+    {
+        _process = process;
+        Endpoints = endpoints;
+    }
+
+    public AzuriteEndpoints Endpoints { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Starts Azurite on <paramref name="endpoints"/> (free ports when null). Data goes to <paramref name="location"/>,
+    /// or stays in memory when that is null.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(
+        AzuriteEndpoints? endpoints = null,
+        string? location = null,
+        CancellationToken cancellationToken = default)
+    {
+        endpoints ??= new AzuriteEndpoints(FreePort(), FreePort(), FreePort());
+        var script = FindScript()
+            ?? throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root (it installs the version pinned in package.json).");
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            script,
+            "--blobHost", "127.0.0.1", "--blobPort", endpoints.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", endpoints.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", endpoints.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent", "--loose",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(location);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, endpoints);
+        var deadline = Stopwatch.StartNew();
+        while (!await IsListeningAsync(endpoints.BlobPort, cancellationToken).ConfigureAwait(false))
+        {
+            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                await azurite.DisposeAsync().ConfigureAwait(false);
+                throw new InvalidOperationException($"Azurite did not start on port {endpoints.BlobPort} (exit code {(process.HasExited ? process.ExitCode : -1)})");
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        return azurite;
+    }
+
+    /// <summary>Whether something accepts connections on <paramref name="port"/> of the loopback address.</summary>
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken = default)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The repository's Azurite script, looked for from the working folder and the program's folder upwards.</summary>
+    public static string? FindScript()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var script = Path.Combine(folder.FullName, "node_modules", "azurite", "dist", "src", "azurite.js");
+                if (File.Exists(script))
+                {
+                    return script;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops Azurite (its data, if on disk, stays).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+}

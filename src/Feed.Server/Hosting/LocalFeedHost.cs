@@ -1,0 +1,53 @@
+using Feed.Core.Hosting;
+using Feed.Core.Http;
+using Feed.Core.Ingestion;
+using Feed.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Server.Hosting;
+
+/// <summary>
+/// The local host: the same routes as the Functions app, answered by the same core endpoints, plus a watcher on the
+/// upload container in place of the blob trigger.
+/// </summary>
+public static class LocalFeedHost
+{
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddFeedCore(builder.Configuration);
+        builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section));
+        builder.Services.AddSingleton(sp => new UploadReconciler(sp.GetRequiredService<FeedStorage>(), sp.GetRequiredService<ArticleIngestor>())
+        {
+            MaxDegreeOfParallelism = sp.GetRequiredService<IOptions<LocalHostOptions>>().Value.MaxDegreeOfParallelism,
+        });
+        builder.Services.AddSingleton<UploadWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UploadWatcher>());
+
+        var app = builder.Build();
+        MapRoutes(app);
+        return app;
+    }
+
+    public static void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/" + FeedRoutes.Prefix);
+        api.MapMethods("/" + FeedRoutes.Catalog, GetAndHead, (HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
+            endpoints.CatalogAsync(request, cancellationToken));
+        api.MapMethods("/" + FeedRoutes.Opml, GetAndHead, (HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
+            endpoints.OpmlAsync(request, cancellationToken));
+        api.MapMethods("/" + FeedRoutes.Feed, GetAndHead, ([FromRoute(Name = FeedRoutes.FeedPathParameter)] string? path, HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
+            endpoints.FeedAsync(request, path, cancellationToken));
+        api.MapMethods("/" + FeedRoutes.Health, GetAndHead, (HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
+            endpoints.HealthAsync(request, cancellationToken));
+        routes.MapFallback(() => FeedResult.Problem(StatusCodes.Status404NotFound, "not found; the feeds are listed at /api/feeds"));
+    }
+}

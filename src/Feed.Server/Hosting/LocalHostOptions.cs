@@ -1,0 +1,13 @@
+namespace Feed.Server.Hosting;
+
+/// <summary>Settings of the local host only (section <c>LocalHost</c>); the Functions app has its triggers instead.</summary>
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>How often the watcher compares the upload container with what was ingested.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many blobs are ingested at once (the Functions blob extension's maxDegreeOfParallelism).</summary>
+    public int MaxDegreeOfParallelism { get; set; } = 16;
+}

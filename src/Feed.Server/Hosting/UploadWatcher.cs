@@ -1,0 +1,62 @@
+using Feed.Core.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Server.Hosting;
+
+/// <summary>
+/// The local stand-in for the blob trigger: every poll, ingests new and changed blobs of the upload container and
+/// removes deleted ones, through the same reconciliation the cloud's timer runs. A pass that fails (storage down)
+/// is logged and tried again on the next poll, like a trigger retry.
+/// </summary>
+public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<LocalHostOptions> options, ILogger<UploadWatcher> logger)
+    : BackgroundService
+{
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first pass has run, successfully or not.</summary>
+    public Task FirstPass => _firstPass.Task;
+
+    /// <summary>Runs one pass now, outside the poll schedule.</summary>
+    public Task<ReconciliationResult> PassAsync(CancellationToken cancellationToken = default) => reconciler.ReconcileAsync(cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var result = await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                if (result.Ingested + result.Removed + result.Failed > 0)
+                {
+                    LogPass(logger, result.Ingested, result.Removed, result.Failed, result.Uploads);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                LogPassFailed(logger, exception.Message);
+            }
+
+            _firstPass.TrySetResult();
+            try
+            {
+                await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        _firstPass.TrySetResult();
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Watcher: {Ingested} ingested, {Removed} removed, {Failed} to retry, of {Uploads} uploads")]
+    private static partial void LogPass(ILogger logger, int ingested, int removed, int failed, int uploads);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Watcher pass failed, retrying on the next poll: {Reason}")]
+    private static partial void LogPassFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,43 @@
+using Feed.Server.Commands;
+
+var verb = args.Length == 0 ? "serve" : args[0];
+var rest = args.Skip(1).ToArray();
+using var cancellation = new CancellationTokenSource();
+
+try
+{
+    switch (verb)
+    {
+        case "serve":
+            return await ServeCommand.RunAsync(new CommandLine(rest), cancellation.Token);
+        case "check":
+            return await CheckCommand.RunAsync(rest, Console.Out, cancellation.Token);
+        case "upload":
+            {
+                var commandLine = new CommandLine(rest);
+                var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. commandLine.OtherOptions()]).Build();
+                await using var storage = await LocalStorage.OpenAsync(configuration, Console.Error, cancellation.Token);
+                var service = new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString);
+                var options = new Feed.Core.Configuration.FeedOptions();
+                configuration.GetSection(Feed.Core.Configuration.FeedSettingNames.Section).Bind(options);
+                await UploadCommand.UploadAsync(service.GetBlobContainerClient(options.UploadContainer), commandLine.Positional, Console.Out, cancellation.Token);
+                return 0;
+            }
+
+        case "--help" or "-h" or "help":
+            Console.WriteLine("""
+                usage: feed [serve] [--seed FOLDER] [--urls URL]   run the local host (starts Azurite when needed)
+                       feed check FILE|FOLDER...                 validate article files without storage (JSON lines)
+                       feed upload FILE|FOLDER...                upload article files to the upload container
+                """);
+            return 0;
+        default:
+            await Console.Error.WriteLineAsync($"unknown command '{verb}'; try 'feed help'");
+            return 2;
+    }
+}
+catch (Exception exception) when (exception is InvalidOperationException or FileNotFoundException or ArgumentException)
+{
+    await Console.Error.WriteLineAsync($"feed {verb}: {exception.Message}");
+    return 1;
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Feed.Testing;
+using Feed.Testing.Consumers;
+using Feed.Testing.Storage;
+
+namespace Feed.Server.Tests.Hosting;
+
+public sealed class LocalFeedHostTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    [Fact]
+    public async Task TopicFeed_AfterSeedUpload_ServesSeedToFeedparser()
+    {
+        await host.UploadAsync("000_2f0b49fc412bc3b3.txt", RepositoryPaths.SeedFile);
+
+        var response = await host.WaitForAsync("/api/feeds/topics/ai-ethics.rss", (r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains("SenseTime", StringComparison.Ordinal));
+
+        Assert.Equal("application/rss+xml", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        var parsed = await FeedConsumers.FeedparserAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.False(parsed["bozo"]!.GetValue<bool>(), parsed["bozo_exception"]?.ToString());
+        var entry = Assert.Single(parsed["entries"]!.AsArray())!;
+        Assert.StartsWith("SenseTime, artificial intelligence platform", entry["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("https://www.scmp.com/business/banking-finance/article/3146708/sensetime-artificial-intelligence-platform-founded-cuhk", entry["link"]!.GetValue<string>());
+        Assert.Equal("2021-08-27T16:15:00Z", entry["published"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/api/feeds/topics/no-such-topic.rss", HttpStatusCode.NotFound, "no topic 'no-such-topic'")]
+    [InlineData("/api/feeds/providers/nowhere.example.atom", HttpStatusCode.NotFound, "no provider 'nowhere.example'")]
+    [InlineData("/api/feeds/topics/ai.xml", HttpStatusCode.NotFound, "supported: .rss, .atom, .json")]
+    public async Task Feed_UnknownTopicProviderOrFormat_Answers404WithReason(string path, HttpStatusCode expected, string reason)
+    {
+        var response = await host.Http.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,89 @@
+using Azure.Storage.Blobs;
+using Feed.Core.Configuration;
+using Feed.Core.Storage;
+using Feed.Server.Azurite;
+using Feed.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feed.Testing.Storage;
+
+/// <summary>
+/// The local host as a user runs it, on a free port, against its own Azurite; each fixture has its own containers.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    private AzuriteProcess? _azurite;
+    private WebApplication? _app;
+
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    public HttpClient Http { get; private set; } = new();
+
+    public FeedStorage Storage => _app!.Services.GetRequiredService<FeedStorage>();
+
+    public BlobContainerClient Uploads => Storage.Uploads;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public AzuriteProcess Azurite => _azurite!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        var port = AzuriteProcess.FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        _app = LocalFeedHost.Build([], new Dictionary<string, string?>
+        {
+            [FeedSettingNames.Storage] = _azurite.Endpoints.ConnectionString,
+            ["urls"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
+            [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.PollInterval)}"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await Storage.EnsureCreatedAsync();
+        await _app.StartAsync();
+        Http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = BaseUrl };
+    }
+
+    public async Task UploadAsync(string name, string path) =>
+        await Uploads.GetBlobClient(name).UploadAsync(path, overwrite: true);
+
+    public async Task UploadTextAsync(string name, string content) =>
+        await Uploads.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
+
+    /// <summary>Polls <paramref name="path"/> until <paramref name="until"/> holds for its response, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<HttpResponseMessage> WaitForAsync(string path, Func<HttpResponseMessage, string, bool> until, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        string last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await Http.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            if (until(response, body))
+            {
+                return response;
+            }
+
+            last = $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}";
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"GET {path} did not reach the expected state; last answer: {last}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
