@@ -1,0 +1,27 @@
+namespace Feed.Functions;
+
+/// <summary>
+/// Names of the functions as the Functions host knows them. The host addresses a function as
+/// <c>Host.Functions.{name}</c>, e.g. in the blob extension webhook
+/// <c>/runtime/webhooks/blobs?functionName=Host.Functions.IngestUpload</c> that the Event Grid subscription calls.
+/// </summary>
+public static class FunctionNames
+{
+    /// <summary>Event Grid based blob trigger on the upload container.</summary>
+    public const string IngestUpload = "IngestUpload";
+
+    /// <summary>Timer that reconciles the upload container with the data container (catches deletes and missed events).</summary>
+    public const string ReconcileUploads = "ReconcileUploads";
+
+    /// <summary>GET/HEAD <c>/api/feeds</c>.</summary>
+    public const string GetCatalog = "GetCatalog";
+
+    /// <summary>GET/HEAD <c>/api/feeds.opml</c>.</summary>
+    public const string GetOpml = "GetOpml";
+
+    /// <summary>GET/HEAD <c>/api/feeds/{*path}</c>.</summary>
+    public const string GetFeed = "GetFeed";
+
+    /// <summary>GET/HEAD <c>/api/health</c>.</summary>
+    public const string GetHealth = "GetHealth";
+}
