@@ -30,6 +30,12 @@ public sealed class FeedEndpoints(
 
     public async Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default)
     {
+        // A catch-all route also matches an empty rest: the Functions host routes /api/feeds/ here.
+        if (string.IsNullOrEmpty(path))
+        {
+            return await CatalogAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!FeedPath.TryParse(path, out var key, out var format, out var pathError))
         {
             return FeedResult.Problem(StatusCodes.Status404NotFound, pathError);

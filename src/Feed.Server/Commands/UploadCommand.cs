@@ -11,6 +11,11 @@ public static class UploadCommand
         var count = 0;
         foreach (var path in paths)
         {
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                throw new FileNotFoundException($"no such file or folder: {Path.GetFullPath(path)}");
+            }
+
             var files = Directory.Exists(path)
                 ? Directory.EnumerateFiles(path).Where(IsArticleFile).Order(StringComparer.Ordinal).ToList()
                 : [path];
