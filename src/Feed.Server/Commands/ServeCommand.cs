@@ -26,13 +26,14 @@ public static class ServeCommand
         {
             var feedStorage = app.Services.GetRequiredService<FeedStorage>();
             await feedStorage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
             if (commandLine.Option("seed") is { } seeds)
             {
+                // Uploaded before the watcher starts, so that its first pass ingests them all.
                 await UploadCommand.UploadAsync(feedStorage.Uploads, [seeds], Console.Out, cancellationToken).ConfigureAwait(false);
-                await app.Services.GetRequiredService<UploadWatcher>().PassAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<UploadWatcher>().FirstPass.WaitAsync(cancellationToken).ConfigureAwait(false);
 
             var baseUrl = new Uri(urls.Split(';')[0].TrimEnd('/') + "/");
             await PrintFeedsAsync(feedStorage, baseUrl, cancellationToken).ConfigureAwait(false);

@@ -16,9 +16,6 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
     /// <summary>Completes when the first pass has run, successfully or not.</summary>
     public Task FirstPass => _firstPass.Task;
 
-    /// <summary>Runs one pass now, outside the poll schedule.</summary>
-    public Task<ReconciliationResult> PassAsync(CancellationToken cancellationToken = default) => reconciler.ReconcileAsync(cancellationToken);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
