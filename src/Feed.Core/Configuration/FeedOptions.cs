@@ -14,4 +14,10 @@ public sealed class FeedOptions
 
     /// <summary>Largest article file accepted, checked before the file is read.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many of the newest entries a feed's subscription document holds; older ones are on archive pages.</summary>
+    public int HeadSize { get; set; } = 50;
+
+    /// <summary>How many entries fill an archive page; a full page never changes again (but for rare edits of its articles).</summary>
+    public int ArchivePageSize { get; set; } = 100;
 }

@@ -24,4 +24,6 @@ public static class FeedSettingNames
     public const string DataContainer = Section + ":" + nameof(FeedOptions.DataContainer);
     public const string PublicBaseUrl = Section + ":" + nameof(FeedOptions.PublicBaseUrl);
     public const string MaxFileBytes = Section + ":" + nameof(FeedOptions.MaxFileBytes);
+    public const string HeadSize = Section + ":" + nameof(FeedOptions.HeadSize);
+    public const string ArchivePageSize = Section + ":" + nameof(FeedOptions.ArchivePageSize);
 }

@@ -1,9 +1,13 @@
 namespace Feed.Core.Feeds;
 
-/// <summary>One change to a feed: add or replace an entry, or remove an article.</summary>
-public sealed record FeedIndexChange(string ArticleId, FeedEntry? Entry, string Title)
+/// <summary>
+/// One change to a feed: add or replace an entry, or remove an article. <see cref="FiledUnder"/> is the publication
+/// date the feed has held the article under, when it was in this feed before: it finds the archive page holding it
+/// without reading every page.
+/// </summary>
+public sealed record FeedIndexChange(string ArticleId, FeedEntry? Entry, string Title, DateTimeOffset? FiledUnder = null)
 {
-    public static FeedIndexChange Upsert(FeedEntry entry, string title) => new(entry.Id, entry, title);
+    public static FeedIndexChange Upsert(FeedEntry entry, string title, DateTimeOffset? filedUnder = null) => new(entry.Id, entry, title, filedUnder);
 
-    public static FeedIndexChange Remove(string articleId) => new(articleId, null, "");
+    public static FeedIndexChange Remove(string articleId, DateTimeOffset? filedUnder = null) => new(articleId, null, "", filedUnder);
 }

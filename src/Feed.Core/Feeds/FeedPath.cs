@@ -2,16 +2,39 @@ namespace Feed.Core.Feeds;
 
 /// <summary>
 /// Parses the part of a feed URL after <c>/api/feeds/</c>: <c>all.rss</c>, <c>topics/{slug}.atom</c>,
-/// <c>providers/{domain}.json</c>. Anything else is refused before storage is touched.
+/// <c>providers/{domain}.json</c>, and archive pages such as <c>topics/{slug}/archive/3.rss</c>. Anything else is
+/// refused before storage is touched.
 /// </summary>
 public static class FeedPath
 {
     public const int MaxKeyLength = 200;
 
+    /// <summary>The path segment before an archive page's number.</summary>
+    public const string ArchiveSegment = "/archive/";
+
+    /// <summary>Parses a subscription document's path; an archive page's path is refused.</summary>
     public static bool TryParse(string? path, out FeedKey key, out FeedFormat format, out string error)
+    {
+        if (!TryParse(path, out key, out format, out var page, out error))
+        {
+            return false;
+        }
+
+        if (page != 0)
+        {
+            error = "an archive page, not a feed";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>As <see cref="TryParse(string?, out FeedKey, out FeedFormat, out string)"/>; <paramref name="archivePage"/> is 0 for the subscription document.</summary>
+    public static bool TryParse(string? path, out FeedKey key, out FeedFormat format, out int archivePage, out string error)
     {
         key = default;
         format = default;
+        archivePage = 0;
         error = "";
         if (string.IsNullOrEmpty(path) || path.Length > MaxKeyLength + 20)
         {
@@ -33,6 +56,20 @@ public static class FeedPath
         {
             error = $"unknown format '.{Shorten(extension)}'; supported: {FeedFormats.Supported}";
             return false;
+        }
+
+        var archive = name.LastIndexOf(ArchiveSegment, StringComparison.Ordinal);
+        if (archive >= 0)
+        {
+            var number = name[(archive + ArchiveSegment.Length)..];
+            if (number.Length is 0 or > 9 || number[0] == '0' || !number.All(char.IsAsciiDigit))
+            {
+                error = "an archive page is named by its number, from 1: e.g. /api/feeds/topics/{topic}/archive/1.rss";
+                return false;
+            }
+
+            archivePage = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+            name = name[..archive];
         }
 
         if (name == "all")

@@ -4,21 +4,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace Feed.Core.Feeds;
 
-/// <summary>What a feed request narrows the feed to. Parsed strictly: an unknown or bad parameter is an error.</summary>
-public sealed record FeedQuery(int Limit, string? Type, bool? Published, int? MinQuality, string? Provider)
+/// <summary>
+/// What a feed request narrows the feed to. Parsed strictly: an unknown or bad parameter is an error. Without
+/// <see cref="Limit"/> a subscription document shows its whole head (<c>Feed:HeadSize</c>, 50 by default).
+/// </summary>
+public sealed record FeedQuery(int? Limit, string? Type, bool? Published, int? MinQuality, string? Provider)
 {
+    /// <summary>The head size by default: how many items a feed shows when no limit is asked for.</summary>
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
     private static readonly string[] Names = ["limit", "minQuality", "provider", "published", "type"];
 
-    public static FeedQuery Default { get; } = new(DefaultLimit, null, null, null, null);
+    public static FeedQuery Default { get; } = new(null, null, null, null, null);
 
     /// <summary>The parameters in canonical order, for self links and cache keys; empty for the defaults.</summary>
     public string ToQueryString()
     {
         var query = new StringBuilder();
-        Append("limit", Limit == DefaultLimit ? null : Limit.ToString(CultureInfo.InvariantCulture));
+        Append("limit", Limit?.ToString(CultureInfo.InvariantCulture));
         Append("minQuality", MinQuality?.ToString(CultureInfo.InvariantCulture));
         Append("provider", Provider);
         Append("published", Published is null ? null : Published.Value ? "true" : "false");
@@ -59,12 +63,16 @@ public sealed record FeedQuery(int Limit, string? Type, bool? Published, int? Mi
             }
         }
 
-        var limit = DefaultLimit;
-        if (query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
+        int? limit = null;
+        if (query.TryGetValue("limit", out var limitText))
         {
-            error = $"limit must be a whole number from 1 to {MaxLimit}";
-            return false;
+            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1 || parsed > MaxLimit)
+            {
+                error = $"limit must be a whole number from 1 to {MaxLimit}";
+                return false;
+            }
+
+            limit = parsed;
         }
 
         string? type = null;

@@ -25,7 +25,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<IngestionCounters>();
         services.TryAddSingleton(sp =>
         {
-            var writer = new FeedIndexWriter(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>());
+            var writer = new FeedIndexWriter(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value);
             var cache = sp.GetRequiredService<FeedIndexCache>();
             writer.IndexWritten += cache.Invalidate;
             return writer;

@@ -28,6 +28,9 @@ public sealed class FeedEndpoints(
     /// <summary>Seconds readers and caches may keep a feed before asking again.</summary>
     public int MaxAgeSeconds { get; init; } = 300;
 
+    /// <summary>Cache-Control of a full archive page: it does not change again, so caches may keep it for a year.</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
     public async Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default)
     {
         // A catch-all route also matches an empty rest: the Functions host routes /api/feeds/ here.
@@ -36,7 +39,7 @@ public sealed class FeedEndpoints(
             return await CatalogAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!FeedPath.TryParse(path, out var key, out var format, out var pathError))
+        if (!FeedPath.TryParse(path, out var key, out var format, out var page, out var pathError))
         {
             return FeedResult.Problem(StatusCodes.Status404NotFound, pathError);
         }
@@ -46,38 +49,127 @@ public sealed class FeedEndpoints(
             return FeedResult.Problem(StatusCodes.Status400BadRequest, queryError!);
         }
 
-        var index = await indexes.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (index is null)
+        if (page > 0 && query.Limit is not null)
         {
-            return FeedResult.Problem(StatusCodes.Status404NotFound, NotFoundReason(key));
+            return FeedResult.Problem(StatusCodes.Status400BadRequest, "limit narrows a feed's newest items; an archive page always shows all of its items");
         }
 
-        var baseUrl = PublicUrls.BaseUrl(request, _options);
-        var canonicalQuery = query.ToQueryString();
-        var selfUrl = PublicUrls.Feed(baseUrl, key, format, canonicalQuery);
-        var etag = EntityTag(index.Version, format, selfUrl);
-        var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
-        var lastModified = index.LastModified;
+        for (var attempt = 0; ; attempt++)
+        {
+            var index = await indexes.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (index is null)
+            {
+                return FeedResult.Problem(StatusCodes.Status404NotFound, NotFoundReason(key));
+            }
 
+            if (page > index.ArchivePageCount)
+            {
+                return FeedResult.Problem(StatusCodes.Status404NotFound, index.ArchivePageCount == 0
+                    ? $"feed '{key}' has no archive pages yet: all its items are in the feed itself"
+                    : $"feed '{key}' has archive pages 1 to {index.ArchivePageCount}");
+            }
+
+            var result = page == 0
+                ? Head(request, key, format, query, index)
+                : await ArchiveAsync(request, key, format, query, index, page, cancellationToken).ConfigureAwait(false);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            // The page was replaced (an archived article changed) since the head was read: read the head again.
+            indexes.Invalidate(key);
+            if (attempt == 2)
+            {
+                return FeedResult.Problem(StatusCodes.Status503ServiceUnavailable, "the archive page is being rewritten; try again").WithHeader(HeaderNames.RetryAfter, "1");
+            }
+        }
+    }
+
+    private FeedResult Head(HttpRequest request, FeedKey key, FeedFormat format, FeedQuery query, FeedIndex index)
+    {
+        var baseUrl = PublicUrls.BaseUrl(request, _options);
+        var selfUrl = PublicUrls.Feed(baseUrl, key, format, query.ToQueryString());
+        var archiveQuery = (query with { Limit = null }).ToQueryString();
+        var etag = EntityTag(index.Version, format, selfUrl);
+        var lastModified = index.LastModified;
+        var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
+        var cacheControl = $"public, max-age={MaxAgeSeconds}";
         if (IsNotModified(request, etag, lastModified))
         {
-            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified);
+            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl);
         }
 
         var rendered = renderings.GetOrRender(etag, () =>
         {
-            var entries = index.Entries.Where(query.Matches).Take(query.Limit).ToList();
-            var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, entries);
+            var entries = index.Entries.Where(query.Matches).Take(query.Limit ?? int.MaxValue).ToList();
+            var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, entries)
+            {
+                PrevArchiveUrl = index.ArchivePageCount == 0 ? null : PublicUrls.Archive(baseUrl, key, index.ArchivePageCount, format, archiveQuery),
+            };
             return FeedRenderer.Render(view, format);
         });
+        return Encoded(rendered, format, coding, etag, lastModified, cacheControl);
+    }
 
+    /// <summary>Archive page <paramref name="page"/>; null when its blob was replaced since the head was read.</summary>
+    private async Task<FeedResult?> ArchiveAsync(HttpRequest request, FeedKey key, FeedFormat format, FeedQuery query, FeedIndex index, int page, CancellationToken cancellationToken)
+    {
+        var baseUrl = PublicUrls.BaseUrl(request, _options);
+        var filters = query.ToQueryString();
+        var selfUrl = PublicUrls.Archive(baseUrl, key, page, format, filters);
+        var full = page <= index.Pages.Count;
+        var info = full ? index.Pages[page - 1] : null;
+
+        // A full page's blob name changes with its content; the open page changes with the head.
+        var version = info is not null ? info.Blob : $"{index.Version}|open";
+        var etag = EntityTag(version, format, selfUrl);
+        var lastModified = info?.LastModified ?? index.LastModified;
+        var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
+        var cacheControl = full ? ImmutableCacheControl : $"public, max-age={MaxAgeSeconds}";
+        if (IsNotModified(request, etag, lastModified))
+        {
+            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl);
+        }
+
+        var rendered = renderings.TryGet(etag);
+        if (rendered is null)
+        {
+            List<FeedEntry> entries;
+            if (info is null)
+            {
+                entries = index.Open;
+            }
+            else if (await storage.Feeds.GetPageAsync(key, info.Blob, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                entries = stored.Entries;
+            }
+            else
+            {
+                return null;
+            }
+
+            var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, [.. entries.Where(query.Matches)])
+            {
+                CurrentUrl = PublicUrls.Feed(baseUrl, key, format, filters),
+                PrevArchiveUrl = page > 1 ? PublicUrls.Archive(baseUrl, key, page - 1, format, filters) : null,
+                NextArchiveUrl = page < index.ArchivePageCount ? PublicUrls.Archive(baseUrl, key, page + 1, format, filters) : null,
+            };
+            rendered = renderings.Add(etag, FeedRenderer.Render(view, format));
+        }
+
+        return Encoded(rendered, format, coding, etag, lastModified, cacheControl);
+    }
+
+    private FeedResult Encoded(RenderedFeed rendered, FeedFormat format, ContentCoding coding, string etag, DateTimeOffset lastModified, string cacheControl)
+    {
         var result = FeedResult.Ok(FeedFormats.MediaType(format), rendered.Encoded(coding));
         if (coding != ContentCoding.Identity)
         {
             result.WithHeader(HeaderNames.ContentEncoding, coding == ContentCoding.Brotli ? "br" : "gzip");
         }
 
-        return WithCaching(result, etag, coding, lastModified);
+        return WithCaching(result, etag, coding, lastModified, cacheControl);
     }
 
     /// <summary><c>GET /api/feeds</c>: JSON when the client asks for JSON, otherwise HTML with autodiscovery links.</summary>
@@ -137,11 +229,11 @@ public sealed class FeedEndpoints(
         return feeds;
     }
 
-    private FeedResult WithCaching(FeedResult result, string etag, ContentCoding coding, DateTimeOffset lastModified) =>
+    private static FeedResult WithCaching(FeedResult result, string etag, ContentCoding coding, DateTimeOffset lastModified, string cacheControl) =>
         result
             .WithHeader(HeaderNames.ETag, Quote(etag, coding))
             .WithHeader(HeaderNames.LastModified, lastModified.ToString("R", CultureInfo.InvariantCulture))
-            .WithHeader(HeaderNames.CacheControl, $"public, max-age={MaxAgeSeconds}")
+            .WithHeader(HeaderNames.CacheControl, cacheControl)
             .WithHeader(HeaderNames.Vary, HeaderNames.AcceptEncoding);
 
     /// <summary>If-None-Match decides when present (weak comparison, RFC 9110 §13.1.2); otherwise If-Modified-Since.</summary>

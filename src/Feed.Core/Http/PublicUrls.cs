@@ -31,6 +31,10 @@ public static class PublicUrls
     public static Uri Feed(Uri baseUrl, FeedKey key, FeedFormat format, string query = "") =>
         new(baseUrl, $"{FeedRoutes.Prefix}/feeds/{key.Path}.{FeedFormats.Extension(format)}{query}");
 
+    /// <summary>Archive page <paramref name="page"/> (1 = oldest) of a feed.</summary>
+    public static Uri Archive(Uri baseUrl, FeedKey key, int page, FeedFormat format, string query = "") =>
+        new(baseUrl, $"{FeedRoutes.Prefix}/feeds/{key.Path}{Feeds.FeedPath.ArchiveSegment}{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{FeedFormats.Extension(format)}{query}");
+
     public static Uri Catalog(Uri baseUrl) => new(baseUrl, $"{FeedRoutes.Prefix}/{FeedRoutes.Catalog}");
 
     private static string? First(Microsoft.Extensions.Primitives.StringValues values)

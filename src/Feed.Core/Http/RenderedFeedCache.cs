@@ -7,14 +7,13 @@ public sealed class RenderedFeedCache : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 256L * 1024 * 1024 });
 
-    public RenderedFeed GetOrRender(string etag, Func<byte[]> render)
-    {
-        if (_cache.TryGetValue(etag, out RenderedFeed? rendered) && rendered is not null)
-        {
-            return rendered;
-        }
+    public RenderedFeed GetOrRender(string etag, Func<byte[]> render) => TryGet(etag) ?? Add(etag, render());
 
-        rendered = new RenderedFeed(render());
+    public RenderedFeed? TryGet(string etag) => _cache.TryGetValue(etag, out RenderedFeed? rendered) ? rendered : null;
+
+    public RenderedFeed Add(string etag, byte[] identity)
+    {
+        var rendered = new RenderedFeed(identity);
         _cache.Set(etag, rendered, new MemoryCacheEntryOptions { Size = rendered.Identity.Length * 2L, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return rendered;
     }

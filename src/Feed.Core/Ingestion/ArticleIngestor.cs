@@ -139,22 +139,22 @@ public sealed partial class ArticleIngestor(
         }
 
         var feeds = FeedKey.For(article).ToHashSet();
+        var previousFeeds = existing is null ? [] : FeedKey.For(existing).ToHashSet();
         var changes = new List<Task>();
-        if (existing is not null)
+        foreach (var key in previousFeeds)
         {
-            foreach (var key in FeedKey.For(existing))
+            if (!feeds.Contains(key))
             {
-                if (!feeds.Contains(key))
-                {
-                    changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Remove(existing.Id), cancellationToken));
-                }
+                changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Remove(existing!.Id, existing.PublishedDateTime), cancellationToken));
             }
         }
 
+        // Where a feed already had the article, its old date finds the archive page that holds it.
         var entry = FeedEntry.From(article);
         foreach (var key in feeds)
         {
-            changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Upsert(entry, FeedTitles.For(key, article)), cancellationToken));
+            var filedUnder = previousFeeds.Contains(key) ? existing!.PublishedDateTime : (DateTimeOffset?)null;
+            changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Upsert(entry, FeedTitles.For(key, article), filedUnder), cancellationToken));
         }
 
         await Task.WhenAll(changes).ConfigureAwait(false);
@@ -174,7 +174,7 @@ public sealed partial class ArticleIngestor(
             return;
         }
 
-        await Task.WhenAll(FeedKey.For(stored.Value).Select(key => indexWriter.ApplyAsync(key, FeedIndexChange.Remove(articleId), cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(FeedKey.For(stored.Value).Select(key => indexWriter.ApplyAsync(key, FeedIndexChange.Remove(articleId, stored.Value.PublishedDateTime), cancellationToken))).ConfigureAwait(false);
         await storage.Articles.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,6 +25,16 @@ public static class AtomFeedWriter
         feed.Authors.Add(new SyndicationPerson { Name = Publisher });
         feed.Links.Add(new SyndicationLink(view.SelfUrl, "self", null, "application/atom+xml", 0));
         feed.Links.Add(new SyndicationLink(view.HomeUrl, "alternate", null, "text/html", 0));
+        foreach (var (rel, url) in ArchiveLinks.Of(view))
+        {
+            feed.Links.Add(new SyndicationLink(url, rel, null, "application/atom+xml", 0));
+        }
+
+        if (view.IsArchive)
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.HistoryPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.History.NamespaceName);
+            feed.ElementExtensions.Add(ArchiveLinks.ArchiveMarker());
+        }
         feed.Items = view.Entries.Select(Entry).ToList();
         return XmlFeedOutput.Write(new Atom10FeedFormatter(feed));
     }

@@ -10,8 +10,10 @@ public static class JsonFeedWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Write(FeedView view, Uri? nextUrl = null)
+    /// <summary>Writes the feed; its older archive page, if any, is <c>next_url</c> (JSON Feed's paging to older items).</summary>
+    public static byte[] Write(FeedView view)
     {
+        var nextUrl = view.PrevArchiveUrl;
         using var stream = new MemoryStream(16 * 1024);
         using (var json = new Utf8JsonWriter(stream, Options))
         {

@@ -23,6 +23,16 @@ public static class RssFeedWriter
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.DublinCorePrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.DublinCore.NamespaceName);
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.MediaPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Media.NamespaceName);
         feed.ElementExtensions.Add(AtomLink("self", view.SelfUrl.AbsoluteUri, "application/rss+xml", null));
+        foreach (var (rel, url) in ArchiveLinks.Of(view))
+        {
+            feed.ElementExtensions.Add(AtomLink(rel, url.AbsoluteUri, "application/rss+xml", null));
+        }
+
+        if (view.IsArchive)
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.HistoryPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.History.NamespaceName);
+            feed.ElementExtensions.Add(ArchiveLinks.ArchiveMarker());
+        }
 
         feed.Items = view.Entries.Select(Item).ToList();
         return XmlFeedOutput.Write(new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false));

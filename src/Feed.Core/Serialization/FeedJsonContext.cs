@@ -17,6 +17,7 @@ namespace Feed.Core.Serialization;
 [JsonSerializable(typeof(RejectionRecord))]
 [JsonSerializable(typeof(DateTimeOffset))]
 [JsonSerializable(typeof(FeedEntry))]
+[JsonSerializable(typeof(ArchivePage))]
 [JsonSerializable(typeof(ArticleDiagnostic))]
 public sealed partial class FeedJsonContext : JsonSerializerContext
 {

@@ -11,12 +11,16 @@ public static class BlobPaths
     public const string SourcesPrefix = "sources/";
     public const string RejectionsPrefix = "rejections/";
     public const string FeedsPrefix = "feeds/";
+    public const string ArchivesPrefix = "archives/";
 
     private const int MaxReadableName = 900;
 
     public static string Article(string id) => $"{ArticlesPrefix}{id}.json";
 
     public static string Feed(FeedKey key) => $"{FeedsPrefix}{key.Path}.json";
+
+    /// <summary>One version of an archive page; kept apart from <see cref="FeedsPrefix"/> so that listing feeds does not list pages.</summary>
+    public static string ArchivePage(FeedKey key, string blob) => $"{ArchivesPrefix}{key.Path}/{blob}.json";
 
     public static string Source(string uploadName) => SourcesPrefix + Readable(uploadName);
 

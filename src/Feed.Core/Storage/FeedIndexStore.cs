@@ -59,7 +59,7 @@ public sealed class FeedIndexStore(JsonBlobContainer container)
         var metadata = new Dictionary<string, string>
         {
             [TitleKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(index.Title)),
-            [CountKey] = index.Entries.Count.ToString(CultureInfo.InvariantCulture),
+            [CountKey] = index.TotalCount.ToString(CultureInfo.InvariantCulture),
             [LastModifiedKey] = index.LastModified.ToString("O", CultureInfo.InvariantCulture),
         };
         return container.PutAsync(
@@ -74,6 +74,17 @@ public sealed class FeedIndexStore(JsonBlobContainer container)
 
     public Task<bool> DeleteAsync(FeedKey key, ETag? ifMatch = null, CancellationToken cancellationToken = default) =>
         container.DeleteAsync(BlobPaths.Feed(key), ifMatch, cancellationToken);
+
+    /// <summary>One version of an archive page, by the blob name the head's page table gives; null when it is gone.</summary>
+    public async Task<ArchivePage?> GetPageAsync(FeedKey key, string blob, CancellationToken cancellationToken = default) =>
+        (await container.GetAsync(BlobPaths.ArchivePage(key, blob), FeedJsonContext.Default.ArchivePage, cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <summary>Writes a new version of an archive page under a name nobody else uses (so unconditionally).</summary>
+    public Task PutPageAsync(FeedKey key, string blob, ArchivePage page, CancellationToken cancellationToken = default) =>
+        container.PutAsync(BlobPaths.ArchivePage(key, blob), page, FeedJsonContext.Default.ArchivePage, cancellationToken: cancellationToken);
+
+    public Task<bool> DeletePageAsync(FeedKey key, string blob, CancellationToken cancellationToken = default) =>
+        container.DeleteAsync(BlobPaths.ArchivePage(key, blob), cancellationToken: cancellationToken);
 
     /// <summary>Every feed with its title, count and last change, from one listing.</summary>
     public async Task<List<FeedSummary>> ListAsync(CancellationToken cancellationToken = default)
