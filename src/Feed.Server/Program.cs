@@ -10,6 +10,8 @@ try
     {
         case "serve":
             return await ServeCommand.RunAsync(new CommandLine(rest), cancellation.Token);
+        case "generate":
+            return await GenerateCommand.RunAsync(new CommandLine(rest), Console.Out, cancellation.Token);
         case "check":
             return await CheckCommand.RunAsync(rest, Console.Out, cancellation.Token);
         case "upload":
@@ -29,6 +31,7 @@ try
                 usage: feed [serve] [--seed FOLDER] [--urls URL]   run the local host (starts Azurite when needed)
                        feed check FILE|FOLDER...                 validate article files without storage (JSON lines)
                        feed upload FILE|FOLDER...                upload article files to the upload container
+                       feed generate --count N --out DIR         write N synthetic article files (--seed S, --from I)
                 """);
             return 0;
         default:

@@ -8,7 +8,8 @@ namespace Feed.Core.Rendering;
 
 /// <summary>
 /// RSS 2.0 through <see cref="Rss20FeedFormatter"/>, with what validators and readers expect beyond its defaults:
-/// the Atom namespace as <c>atom</c> (not <c>a10</c>), a self link, <c>dc:creator</c>, Media RSS and one typed enclosure.
+/// the Atom namespace as <c>atom</c> (not <c>a10</c>), a self link, <c>dc:creator</c>, Media RSS, one enclosure with
+/// type and length, and dates with a numeric zone (the formatter writes the military zone <c>Z</c> for UTC).
 /// </summary>
 public static class RssFeedWriter
 {
@@ -16,9 +17,9 @@ public static class RssFeedWriter
     {
         var feed = new SyndicationFeed(view.Title, view.Description, view.HomeUrl)
         {
-            LastUpdatedTime = view.Updated,
             Generator = "Feed",
         };
+        feed.ElementExtensions.Add(new XElement("lastBuildDate", Rfc822(view.Updated)));
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.AtomPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Atom.NamespaceName);
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.DublinCorePrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.DublinCore.NamespaceName);
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.MediaPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Media.NamespaceName);
@@ -45,13 +46,18 @@ public static class RssFeedWriter
             Id = ArticleIdentity.ToUrn(entry.Id),
             Title = new TextSyndicationContent(entry.Title),
             Summary = new TextSyndicationContent(EntryHtml.Render(entry), TextSyndicationContentKind.Html),
-            PublishDate = entry.Published,
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(entry.Link)));
+        item.ElementExtensions.Add(new XElement("pubDate", Rfc822(entry.Published)));
         if (entry.Images.Count > 0)
         {
+            // Written by hand: the formatter leaves out length when it is unknown (0), and RSS requires it.
             var image = entry.Images[0];
-            item.Links.Add(new SyndicationLink(new Uri(image.Url), "enclosure", null, MediaElements.ImageType(image.Url), 0));
+            item.ElementExtensions.Add(new XElement(
+                "enclosure",
+                new XAttribute("url", image.Url),
+                new XAttribute("length", 0),
+                new XAttribute("type", MediaElements.ImageType(image.Url))));
         }
 
         foreach (var topic in entry.Topics)
@@ -75,6 +81,10 @@ public static class RssFeedWriter
 
         return item;
     }
+
+    /// <summary>RFC 822 with a four-digit year and a numeric zone: <c>Fri, 27 Aug 2021 16:15:00 +0000</c>.</summary>
+    public static string Rfc822(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static XElement AtomLink(string rel, string href, string? type, string? title)
     {

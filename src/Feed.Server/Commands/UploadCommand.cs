@@ -8,23 +8,19 @@ public static class UploadCommand
     public static async Task<int> UploadAsync(BlobContainerClient uploads, IEnumerable<string> paths, TextWriter output, CancellationToken cancellationToken = default)
     {
         await uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var count = 0;
-        foreach (var path in paths)
+        var missing = paths.FirstOrDefault(path => !Directory.Exists(path) && !File.Exists(path));
+        if (missing is not null)
         {
-            if (!Directory.Exists(path) && !File.Exists(path))
-            {
-                throw new FileNotFoundException($"no such file or folder: {Path.GetFullPath(path)}");
-            }
-
-            var files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path).Where(IsArticleFile).Order(StringComparer.Ordinal).ToList()
-                : [path];
-            foreach (var file in files)
-            {
-                await uploads.GetBlobClient(Path.GetFileName(file)).UploadAsync(file, overwrite: true, cancellationToken).ConfigureAwait(false);
-                count++;
-            }
+            throw new FileNotFoundException($"no such file or folder: {Path.GetFullPath(missing)}");
         }
+
+        var files = paths.SelectMany<string, string>(path => Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Where(IsArticleFile).Order(StringComparer.Ordinal)
+            : [path]).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(files, parallel, async (file, token) =>
+            await uploads.GetBlobClient(Path.GetFileName(file)).UploadAsync(file, overwrite: true, token).ConfigureAwait(false)).ConfigureAwait(false);
+        var count = files.Count;
 
         await output.WriteLineAsync($"Uploaded {count} file(s) to container '{uploads.Name}'.").ConfigureAwait(false);
         return count;

@@ -10,8 +10,9 @@ namespace Feed.Testing.Storage;
 
 /// <summary>
 /// The local host as a user runs it, on a free port, against its own Azurite; each fixture has its own containers.
+/// A derived fixture can pass more settings (e.g. a small <c>Feed:HeadSize</c> to exercise archives).
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
     private WebApplication? _app;
@@ -28,18 +29,27 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public AzuriteProcess Azurite => _azurite!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Settings a derived fixture adds to the host's configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public virtual async ValueTask InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();
         var port = AzuriteProcess.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _app = LocalFeedHost.Build([], new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             [FeedSettingNames.Storage] = _azurite.Endpoints.ConnectionString,
             ["urls"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
             [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.PollInterval)}"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (name, value) in Settings)
+        {
+            all[name] = value;
+        }
+
+        _app = LocalFeedHost.Build([], all);
         await Storage.EnsureCreatedAsync();
         await _app.StartAsync();
         Http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = BaseUrl };
@@ -72,7 +82,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         throw new TimeoutException($"GET {path} did not reach the expected state; last answer: {last}");
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Feed.Benchmarks.Serving.RenderFromScratchBenchmarks).Assembly).Run(args);

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Serving benchmark (docs/benchmarks.md, "Serving feeds"): N synthetic articles ingested into the local host on
+# Azurite, then wrk against a topic feed for 200 and 304 answers, then the cost of rendering the same feed from
+# scratch (BenchmarkDotNet, same run). Loopback only.
+#
+# Usage: tests/Feed.Benchmarks.Serving/run.sh [N=100000]
+# Env:   FEED_BENCH_WORK (default /tmp/feed-serving-bench; keeps generated files between runs),
+#        FEED_BENCH_BLOB_PORT (10600; queue and table use the next two), FEED_BENCH_HTTP_PORT (7480),
+#        FEED_BENCH_DURATION (wrk seconds, 20), FEED_BENCH_SKIP_RENDER=1 to skip the BenchmarkDotNet part.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+count="${1:-100000}"
+work="${FEED_BENCH_WORK:-/tmp/feed-serving-bench}"
+blob="${FEED_BENCH_BLOB_PORT:-10600}"; queue=$((blob + 1)); table=$((blob + 2))
+http="${FEED_BENCH_HTTP_PORT:-7480}"
+duration="${FEED_BENCH_DURATION:-20}"
+base="http://127.0.0.1:$http"
+topic="topics/synthetic-shared"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+dotnet build "$root/src/Feed.Server" -c Release -v q -nologo >/dev/null
+feed="$root/src/Feed.Server/bin/Release/net10.0/feed"
+
+mkdir -p "$work"
+if [ "$(find "$work/articles" -maxdepth 1 -type f 2>/dev/null | wc -l)" -ne "$count" ]; then
+    rm -rf "$work/articles"
+    log "generating $count synthetic articles"
+    "$feed" generate --count "$count" --out "$work/articles"
+fi
+
+
+node "$root/node_modules/azurite/dist/src/azurite.js" --inMemoryPersistence --silent --loose --skipApiVersionCheck \
+    --disableProductStyleUrl --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+    --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
+azurite_pid=$!
+serve_pid=""
+trap 'kill $serve_pid $azurite_pid 2>/dev/null || true' EXIT
+
+# Azurite's public development account (documented by Microsoft), on the benchmark's own ports.
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+Logging__LogLevel__Default=Warning "$feed" serve --urls "$base" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+until curl -fs "$base/api/health" >/dev/null; do sleep 0.5; done
+
+log "uploading $count files (16 in parallel)"
+started=$(date +%s)
+"$feed" upload "$work/articles"
+uploaded=$(date +%s)
+log "uploaded in $((uploaded - started)) s; waiting for ingestion"
+done_count() { curl -fs "$base/api/health" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ingested"]+d["unchanged"]+d["rejected"])'; }
+while [ "$(done_count)" -lt "$count" ]; do
+    sleep 10
+    log "ingested $(done_count) of $count"
+done
+ingested=$(date +%s)
+log "ingestion of $count articles: $((ingested - started)) s from first upload ($(curl -fs "$base/api/health"))"
+curl -fs -H 'Accept: application/json' "$base/api/feeds" | /usr/bin/python3 -c '
+import json,sys
+for f in json.load(sys.stdin)["feeds"]:
+    if f["key"] in ("all", "synthetic-shared"): print("feed", f["kind"], f["key"], f["itemCount"], "items")'
+
+url="$base/api/feeds/$topic.rss"
+curl -fs -o "$work/topic.rss" -D "$work/topic.headers" "$url"
+etag=$(grep -i '^etag:' "$work/topic.headers" | cut -d' ' -f2 | tr -d '\r')
+log "topic feed: $(wc -c <"$work/topic.rss") bytes, ETag $etag"
+
+log "wrk: 200 answers (identity)"
+wrk -t1 -c16 -d"${duration}s" --latency "$url" | tee "$work/wrk-200.txt"
+log "wrk: 200 answers (gzip)"
+wrk -t1 -c16 -d"${duration}s" --latency -H 'Accept-Encoding: gzip' "$url" | tee "$work/wrk-200-gzip.txt"
+log "wrk: 304 answers (If-None-Match)"
+wrk -t1 -c16 -d"${duration}s" --latency -H "If-None-Match: $etag" "$url" | tee "$work/wrk-304.txt"
+curl -s -o /dev/null -w '%{http_code}\n' -H "If-None-Match: $etag" "$url" | grep -q 304 || { echo "expected 304 answers" >&2; exit 1; }
+
+if [ "${FEED_BENCH_SKIP_RENDER:-0}" != 1 ]; then
+    log "BenchmarkDotNet: rendering the same feed from scratch"
+    FEED_BENCH_STORAGE="$AzureWebJobsStorage" FEED_BENCH_FEED="$topic" \
+        dotnet run -c Release --project "$root/tests/Feed.Benchmarks.Serving" -- --filter '*' --join 2>&1 | tee "$work/render.txt" | grep -E '^\|' || true
+fi
+log "done; outputs in $work"

@@ -1,0 +1,23 @@
+using System.Net;
+using Feed.Testing;
+using Feed.Testing.Storage;
+
+namespace Feed.Server.Tests.Http;
+
+/// <summary>The local host on Azurite with every file of seeds/ ingested.</summary>
+public class SeededHostFixture : LocalHostFixture
+{
+
+    public static int SeedCount => Directory.GetFiles(RepositoryPaths.Seeds).Length;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Seeds))
+        {
+            await UploadAsync(Path.GetFileName(file), file);
+        }
+
+        await WaitForAsync("/api/feeds?format=json", (r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains($"\"key\":\"all\",\"title\":\"All articles\",\"itemCount\":{SeedCount},", StringComparison.Ordinal));
+    }
+}
