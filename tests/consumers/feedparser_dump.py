@@ -2,6 +2,7 @@
 """Parse a feed with Python's Universal Feed Parser and print what it saw as one JSON object.
 
 Usage: /usr/bin/python3 feedparser_dump.py FEED_FILE|-
+       /usr/bin/python3 feedparser_dump.py FEED_FILE FEED_FILE...   (one JSON object per line, with "file")
 
 Runs with Debian's interpreter and Debian's package (apt-get install -y python3-feedparser).
 The feed is read as bytes from the file (or stdin for "-") and handed to feedparser as bytes,
@@ -139,9 +140,30 @@ def looks_like_json(data):
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
+def main_many(paths):
+    """Several files: one JSON object per line, each with its "file"; exit 1 if any could not be parsed."""
+    status = 0
+    for path in paths:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+            if looks_like_json(data) and not feedparser_reads_json():
+                out = {"skipped": "json"}
+            else:
+                out = dump(feedparser.parse(data))
+        except Exception as e:
+            out = {"error": "%s: %s" % (type(e).__name__, e)}
+            status = 1
+        out["file"] = path
+        sys.stdout.buffer.write(json.dumps(out, ensure_ascii=False).encode("utf-8") + b"\n")
+    return status
+
+
 def main(argv):
+    if len(argv) > 2:
+        return main_many(argv[1:])
     if len(argv) != 2:
-        sys.stderr.write("usage: feedparser_dump.py FEED_FILE|-\n")
+        sys.stderr.write("usage: feedparser_dump.py FEED_FILE|- or FEED_FILE FEED_FILE...\n")
         return 2
     path = argv[1]
     try:

@@ -2,6 +2,7 @@
 // Parse a feed with two Node feed readers and print what each saw as one JSON object.
 //
 // Usage: node tests/consumers/node-parsers.mjs FEED_FILE|-
+//        node tests/consumers/node-parsers.mjs FEED_FILE FEED_FILE...   (XML only; one JSON object per line, with "file")
 //
 // - rss-parser 3.13.0 (xml2js/sax underneath, strict XML: its default). Its promise rejects on a raw
 //   "&", mismatched or unclosed tags, and a root it does not know ("Feed not recognized as RSS 1 or 2.",
@@ -111,9 +112,45 @@ function describe(error) {
     return `${name}${code}: ${String(error.message || error).replace(/\s+/g, ' ').trim()}`;
 }
 
+async function parseBoth(xml) {
+    const out = {};
+    const errors = [];
+    try {
+        out.rssParser = await runRssParser(xml);
+    } catch (error) {
+        out.rssParser = { error: describe(error) };
+        errors.push(`rss-parser failed: ${describe(error)}`);
+    }
+    try {
+        out.feedParser = runFeedParser(xml);
+    } catch (error) {
+        out.feedParser = { error: describe(error) };
+        errors.push(`@rowanmanning/feed-parser failed: ${describe(error)}`);
+    }
+    return { out, errors };
+}
+
+// Several files: one JSON object per line, each with its "file"; exit 1 if either parser failed on any.
+async function mainMany(paths) {
+    let status = 0;
+    for (const path of paths) {
+        const xml = readFileSync(path).toString('utf8').replace(/^\uFEFF/, '');
+        const { out, errors } = await parseBoth(xml);
+        out.file = path;
+        process.stdout.write(`${JSON.stringify(out)}\n`);
+        if (errors.length > 0) {
+            status = 1;
+        }
+    }
+    return status;
+}
+
 async function main(argv) {
+    if (argv.length > 1) {
+        return mainMany(argv);
+    }
     if (argv.length !== 1) {
-        fail(2, 'usage: node node-parsers.mjs FEED_FILE|-');
+        fail(2, 'usage: node node-parsers.mjs FEED_FILE|- or FEED_FILE FEED_FILE...');
     }
     let bytes;
     try {

@@ -36,6 +36,28 @@ public static class FeedConsumers
         return await RunScriptAsync("node", [Path.Combine(RepositoryPaths.Consumers, "node-parsers.mjs"), "-"], feed);
     }
 
+    /// <summary>feedparser's view of many feed files in one process, by file path (see <see cref="FeedparserAsync"/>).</summary>
+    public static async Task<Dictionary<string, JsonObject>> FeedparserManyAsync(IReadOnlyList<string> files)
+    {
+        if (FeedparserMissing.Value is { } reason)
+        {
+            Unavailable(reason);
+        }
+
+        return await RunManyAsync(DebianPython, Path.Combine(RepositoryPaths.Consumers, "feedparser_dump.py"), files);
+    }
+
+    /// <summary>rss-parser's and @rowanmanning/feed-parser's view of many XML feed files in one process, by file path.</summary>
+    public static async Task<Dictionary<string, JsonObject>> NodeParsersManyAsync(IReadOnlyList<string> files)
+    {
+        if (!Directory.Exists(Path.Combine(RepositoryPaths.Root, "node_modules", "rss-parser")))
+        {
+            Unavailable("npm packages are not installed: run 'npm ci' in the repository root");
+        }
+
+        return await RunManyAsync("node", Path.Combine(RepositoryPaths.Consumers, "node-parsers.mjs"), files);
+    }
+
     /// <summary>newsboat fetching <paramref name="url"/> headless; returns its item count.</summary>
     public static async Task<JsonObject> NewsboatAsync(Uri url)
     {
@@ -91,6 +113,46 @@ public static class FeedConsumers
         }
 
         return JsonNode.Parse(stdout)?.AsObject() ?? throw new FeedRejectedException($"{arguments[0]} printed no JSON");
+    }
+
+    /// <summary>Runs a consumer script on several files (more than one, so it answers in JSON lines, each with its "file").</summary>
+    private static async Task<Dictionary<string, JsonObject>> RunManyAsync(string program, string script, IReadOnlyList<string> files)
+    {
+        var results = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        for (var offset = 0; offset < files.Count; offset += 200)
+        {
+            var chunk = files.Skip(offset).Take(200).ToList();
+            if (chunk.Count == 1)
+            {
+                chunk.Add(chunk[0]);
+            }
+
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryPaths.Root };
+            start.ArgumentList.Add(script);
+            foreach (var file in chunk)
+            {
+                start.ArgumentList.Add(file);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await process.WaitForExitAsync(timeout.Token);
+            var stdout = await output;
+            if (process.ExitCode is not (0 or 1))
+            {
+                throw new FeedRejectedException($"{Path.GetFileName(script)} failed (exit {process.ExitCode}): {(await error).Trim()}");
+            }
+
+            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var result = JsonNode.Parse(line)!.AsObject();
+                results[result["file"]!.GetValue<string>()] = result;
+            }
+        }
+
+        return results;
     }
 
     private static string? ProbeFeedparser()
