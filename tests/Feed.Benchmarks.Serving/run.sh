@@ -6,7 +6,9 @@
 # Usage: tests/Feed.Benchmarks.Serving/run.sh [N=100000]
 # Env:   FEED_BENCH_WORK (default /tmp/feed-serving-bench; keeps generated files between runs),
 #        FEED_BENCH_BLOB_PORT (10600; queue and table use the next two), FEED_BENCH_HTTP_PORT (7480),
-#        FEED_BENCH_DURATION (wrk seconds, 20), FEED_BENCH_SKIP_RENDER=1 to skip the BenchmarkDotNet part.
+#        FEED_BENCH_DURATION (wrk seconds, 20), FEED_BENCH_SKIP_RENDER=1 to skip the BenchmarkDotNet part,
+#        FEED_BENCH_POLL (the watcher's poll interval, 00:00:20: each pass lists every upload, so polling every
+#        second during a 100k upload would spend Azurite on listings).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 count="${1:-100000}"
@@ -40,7 +42,7 @@ trap 'kill $serve_pid $azurite_pid 2>/dev/null || true' EXIT
 # Azurite's public development account (documented by Microsoft), on the benchmark's own ports.
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
-Logging__LogLevel__Default=Warning "$feed" serve --urls "$base" >"$work/serve.log" 2>&1 &
+LocalHost__PollInterval="${FEED_BENCH_POLL:-00:00:20}" Logging__LogLevel__Default=Warning "$feed" serve --urls "$base" >"$work/serve.log" 2>&1 &
 serve_pid=$!
 until curl -fs "$base/api/health" >/dev/null; do sleep 0.5; done
 
