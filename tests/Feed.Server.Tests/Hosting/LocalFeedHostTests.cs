@@ -24,6 +24,33 @@ public sealed class LocalFeedHostTests(LocalHostFixture host) : IClassFixture<Lo
         Assert.Equal("2021-08-27T16:15:00Z", entry["published"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task ProviderFeed_FileContentChanged_UpdatedMovesGuidAndPublishedStay()
+    {
+        var original = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Seeds, "001_b9636eb70e5e314a.txt"), TestContext.Current.CancellationToken);
+        const string path = "/api/feeds/providers/robotics-today.example.atom";
+        await host.UploadTextAsync("robots.md", original);
+        var before = await host.WaitForAsync(path, (r, body) => r.StatusCode == HttpStatusCode.OK);
+        var beforeEntry = await SingleEntryAsync(before);
+        var changedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await host.UploadTextAsync("robots.md", original.Replace("excerpt: \"A research team", "excerpt: \"A university research team", StringComparison.Ordinal));
+        var after = await host.WaitForAsync(path, (r, body) => body.Contains("A university research team", StringComparison.Ordinal));
+        var afterEntry = await SingleEntryAsync(after);
+
+        Assert.Equal(beforeEntry["updated"]!.GetValue<string>(), beforeEntry["published"]!.GetValue<string>());
+        Assert.Equal(beforeEntry["id"]!.GetValue<string>(), afterEntry["id"]!.GetValue<string>());
+        Assert.Equal(beforeEntry["published"]!.GetValue<string>(), afterEntry["published"]!.GetValue<string>());
+        Assert.True(DateTimeOffset.Parse(afterEntry["updated"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= changedAt.AddSeconds(-1));
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> SingleEntryAsync(HttpResponseMessage response)
+    {
+        var parsed = await FeedConsumers.FeedparserAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        return Assert.Single(parsed["entries"]!.AsArray())!;
+    }
+
     [Theory]
     [InlineData("/api/feeds/topics/no-such-topic.rss", HttpStatusCode.NotFound, "no topic 'no-such-topic'")]
     [InlineData("/api/feeds/providers/nowhere.example.atom", HttpStatusCode.NotFound, "no provider 'nowhere.example'")]
