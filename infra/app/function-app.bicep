@@ -43,6 +43,12 @@ param maxFileBytes int
 @description('Absolute base URL the feeds are served under (Feed__PublicBaseUrl); empty for https://<default host name>.')
 param publicBaseUrl string
 
+@description('Newest entries a feed document holds; older ones are on RFC 5005 archive pages (Feed__HeadSize).')
+param headSize int = 50
+
+@description('Entries per archive page; a full page is served as immutable (Feed__ArchivePageSize).')
+param archivePageSize int = 100
+
 @description('Memory of each instance in MB.')
 @allowed([
   512
@@ -136,6 +142,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Feed__DataContainer: dataContainerName
     Feed__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
     Feed__MaxFileBytes: string(maxFileBytes)
+    Feed__HeadSize: string(headSize)
+    Feed__ArchivePageSize: string(archivePageSize)
   }
 }
 

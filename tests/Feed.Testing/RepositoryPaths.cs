@@ -9,6 +9,10 @@ public static class RepositoryPaths
 
     public static string SeedFile => Path.Combine(Seeds, "000_2f0b49fc412bc3b3.txt");
 
+    /// <summary>The article files of seeds/, in name order: not hidden, and not the sample events kept beside them.</summary>
+    public static IReadOnlyList<string> SeedArticleFiles =>
+        [.. Directory.EnumerateFiles(Seeds).Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
+
     public static string Consumers => Path.Combine(Root, "tests", "consumers");
 
     /// <summary>The 674 real article files, when <c>../shared</c> is beside the repository.</summary>

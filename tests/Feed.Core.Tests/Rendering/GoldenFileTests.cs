@@ -61,7 +61,7 @@ public sealed class GoldenFileTests
     public static FeedView SeedView(FeedFormat format, bool archive)
     {
         var reader = new ArticleFileReader();
-        var entries = Directory.EnumerateFiles(RepositoryPaths.Seeds).Order(StringComparer.Ordinal).Select(file =>
+        var entries = RepositoryPaths.SeedArticleFiles.Select(file =>
         {
             var article = reader.Read(File.ReadAllBytes(file)).Article!;
             article.ContentHash = ArticleContentHash.Compute(article);

@@ -66,7 +66,7 @@ public sealed class CorpusFeedsTests(CorpusHostFixture host) : IClassFixture<Cor
         // Files that share an article identity (the same canonical link: 5 pairs in the corpus) overwrite each other,
         // in upload order; re-uploading them would change their article, so they are left out here.
         var reader = new Feed.Core.Parsing.ArticleFileReader();
-        var files = Directory.GetFiles(RepositoryPaths.Corpus).Concat(Directory.GetFiles(RepositoryPaths.Seeds))
+        var files = Directory.GetFiles(RepositoryPaths.Corpus).Concat(RepositoryPaths.SeedArticleFiles)
             .GroupBy(file => reader.Read(File.ReadAllBytes(file)).Article!.Id)
             .Where(group => group.Count() == 1)
             .Select(group => group.Single())

@@ -33,7 +33,7 @@ public sealed class CorpusHostFixture : LocalHostFixture
             return;
         }
 
-        var files = Directory.GetFiles(RepositoryPaths.Corpus).Concat(Directory.GetFiles(RepositoryPaths.Seeds)).ToList();
+        var files = Directory.GetFiles(RepositoryPaths.Corpus).Concat(RepositoryPaths.SeedArticleFiles).ToList();
         FileCount = files.Count;
         await UploadAllAsync(files);
         await WaitForIngestedAsync(FileCount);

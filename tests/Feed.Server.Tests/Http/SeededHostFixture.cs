@@ -8,12 +8,12 @@ namespace Feed.Server.Tests.Http;
 public class SeededHostFixture : LocalHostFixture
 {
 
-    public static int SeedCount => Directory.GetFiles(RepositoryPaths.Seeds).Length;
+    public static int SeedCount => RepositoryPaths.SeedArticleFiles.Count;
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Seeds))
+        foreach (var file in RepositoryPaths.SeedArticleFiles)
         {
             await UploadAsync(Path.GetFileName(file), file);
         }
