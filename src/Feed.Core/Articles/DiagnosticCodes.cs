@@ -8,6 +8,8 @@ public static class DiagnosticCodes
     public const string FileEmpty = "file.empty";
     public const string FileTooLarge = "file.too-large";
     public const string FileNotUtf8 = "file.not-utf8";
+    public const string FileNotFound = "file.not-found";
+    public const string ReaderFailed = "reader.failed";
     public const string FrontMatterMissing = "front-matter.missing";
     public const string FrontMatterUnterminated = "front-matter.unterminated";
     public const string YamlInvalid = "yaml.invalid";

@@ -9,9 +9,12 @@ public sealed class RelatedArticle
 
     public DateTimeOffset? PublishedDateTime { get; init; }
 
+    /// <summary>The related article's link: webUrl, else originalUrl.</summary>
     public required string Url { get; init; }
 
     public string? WebUrl { get; init; }
+
+    public string? OriginalUrl { get; init; }
 
     public string? AmpWebUrl { get; init; }
 
@@ -23,7 +26,10 @@ public sealed class RelatedArticle
 
     public string? ProviderName { get; init; }
 
+    /// <summary>The provider's domain, or the link's host when the file names none.</summary>
     public string? ProviderDomain { get; init; }
+
+    public IReadOnlyList<ArticleImage> ProviderImages { get; init; } = [];
 
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
 }

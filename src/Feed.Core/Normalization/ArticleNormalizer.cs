@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Feed.Core.Articles;
 using Feed.Core.Parsing;
@@ -9,12 +7,6 @@ namespace Feed.Core.Normalization;
 /// <summary>Turns a parsed front-matter document into a normalized <see cref="Article"/>, or errors saying why not.</summary>
 public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimeProvider timeProvider)
 {
-    private static readonly HashSet<string> KnownFields =
-    [
-        "category", "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl",
-        "type", "quality", "heat", "published", "featuredContent", "provider", "topics", "images", "related", "secured",
-    ];
-
     private readonly NormalizationLimits _limits = limits;
     private readonly TimeProvider _timeProvider = timeProvider;
 
@@ -28,68 +20,119 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
     {
         var fields = new FieldReader(diagnostics, _limits);
         var root = document.FrontMatter;
-
-        var providerNode = fields.Mapping(root["provider"], "provider");
-        var providerName = fields.Text(providerNode?["name"], "provider.name", 200);
-        var providerDomainText = fields.Text(providerNode?["domain"], "provider.domain", 253);
-        var providerDomain = providerDomainText is null ? null : NormalizeDomain(providerDomainText, fields, providerNode?["domain"]);
-
-        var title = fields.Text(root["title"], "title", _limits.MaxTitleLength);
-        if (title is null && !diagnostics.Exists(d => d.Field == "title"))
+        FrontMatterNode? categoryNode = null, titleNode = null, excerptNode = null, publishedDateTimeNode = null;
+        FrontMatterNode? originalUrlNode = null, webUrlNode = null, ampWebUrlNode = null, cdnAmpWebUrlNode = null;
+        FrontMatterNode? typeNode = null, qualityNode = null, heatNode = null, publishedNode = null, featuredContentNode = null;
+        FrontMatterNode? providerField = null, topicsNode = null, imagesNode = null, relatedNode = null, securedNode = null;
+        foreach (var (key, value) in root.Entries)
         {
-            fields.Error(DiagnosticCodes.FieldMissing, "title", "an article needs a title", root["title"] ?? root);
+            switch (key)
+            {
+                case "category": categoryNode = value; break;
+                case "title": titleNode = value; break;
+                case "excerpt": excerptNode = value; break;
+                case "publishedDateTime": publishedDateTimeNode = value; break;
+                case "originalUrl": originalUrlNode = value; break;
+                case "webUrl": webUrlNode = value; break;
+                case "ampWebUrl": ampWebUrlNode = value; break;
+                case "cdnAmpWebUrl": cdnAmpWebUrlNode = value; break;
+                case "type": typeNode = value; break;
+                case "quality": qualityNode = value; break;
+                case "heat": heatNode = value; break;
+                case "published": publishedNode = value; break;
+                case "featuredContent": featuredContentNode = value; break;
+                case "provider": providerField = value; break;
+                case "topics": topicsNode = value; break;
+                case "images": imagesNode = value; break;
+                case "related": relatedNode = value; break;
+                case "secured": securedNode = value; break;
+                default: fields.Unknown(key, value); break;
+            }
         }
 
-        var published = fields.Date(root["publishedDateTime"], "publishedDateTime");
-        if (published is null && root["publishedDateTime"] is null or FrontMatterScalar { IsNull: true })
+        var providerNode = fields.Mapping(providerField, "provider");
+        FrontMatterNode? providerNameNode = null, providerDomainNode = null, providerImagesNode = null;
+        if (providerNode is not null)
         {
-            fields.Error(DiagnosticCodes.FieldMissing, "publishedDateTime", "an article needs a publication date", root["publishedDateTime"] ?? root);
-        }
-        else if (published is { } date)
-        {
-            CheckRange(date, "publishedDateTime", root["publishedDateTime"], fields);
+            foreach (var (key, value) in providerNode.Entries)
+            {
+                switch (key)
+                {
+                    case "name": providerNameNode = value; break;
+                    case "domain": providerDomainNode = value; break;
+                    case "images": providerImagesNode = value; break;
+                    default: fields.Unknown(new FieldPath("provider", -1, key), value); break;
+                }
+            }
         }
 
-        var originalUrl = Url(root["originalUrl"], "originalUrl", providerDomain, fields);
-        var webUrl = Url(root["webUrl"], "webUrl", providerDomain, fields);
-        var ampWebUrl = Url(root["ampWebUrl"], "ampWebUrl", providerDomain, fields);
-        var cdnAmpWebUrl = Url(root["cdnAmpWebUrl"], "cdnAmpWebUrl", providerDomain, fields);
+        var providerName = fields.Text(providerNameNode, "provider.name", 200);
+        var providerDomainText = fields.Text(providerDomainNode, "provider.domain", 253);
+        var providerDomain = providerDomainText is null ? null : NormalizeDomain(providerDomainText, "provider.domain", fields, providerDomainNode);
+
+        var title = fields.Text(titleNode, "title", _limits.MaxTitleLength);
+        if (title is null && !fields.HasErrorFor("title"))
+        {
+            fields.Error(DiagnosticCodes.FieldMissing, "title", "an article needs a title", titleNode ?? root);
+        }
+
+        var published = fields.Date(publishedDateTimeNode, "publishedDateTime");
+        if (published is { } date)
+        {
+            CheckRange(date, "publishedDateTime", publishedDateTimeNode, fields);
+        }
+        else if (!fields.HasErrorFor("publishedDateTime"))
+        {
+            fields.Error(DiagnosticCodes.FieldMissing, "publishedDateTime", "an article needs a publication date", publishedDateTimeNode ?? root);
+        }
+
+        var originalUrl = Url(originalUrlNode, "originalUrl", providerDomain, fields);
+        var webUrl = SameText(webUrlNode, originalUrlNode) ? originalUrl : Url(webUrlNode, "webUrl", providerDomain, fields);
+        var ampWebUrl = Url(ampWebUrlNode, "ampWebUrl", providerDomain, fields);
+        var cdnAmpWebUrl = Url(cdnAmpWebUrlNode, "cdnAmpWebUrl", providerDomain, fields);
         var link = webUrl ?? originalUrl;
-        if (link is null && !HasUrlError(diagnostics))
+        if (link is null && !fields.HasErrorFor("webUrl") && !fields.HasErrorFor("originalUrl"))
         {
-            fields.Error(DiagnosticCodes.UrlMissing, "webUrl", "an article needs a webUrl or an originalUrl", root);
+            fields.Error(DiagnosticCodes.UrlMissing, "webUrl", "an article needs a webUrl or an originalUrl", webUrlNode ?? originalUrlNode ?? root);
         }
 
-        var type = fields.Text(root["type"], "type", 50)?.ToLowerInvariant() ?? "article";
+        var type = fields.Text(typeNode, "type", 50)?.ToLowerInvariant() ?? "article";
         if (type is not ("article" or "video"))
         {
-            fields.Warning(DiagnosticCodes.FieldInvalidValue, "type", $"'{type}' is neither 'article' nor 'video'; kept as given", root["type"]);
+            fields.Warning(DiagnosticCodes.FieldInvalidValue, "type", $"'{type}' is neither 'article' nor 'video'; kept as given", typeNode);
         }
 
-        var quality = fields.Integer(root["quality"], "quality");
-        var heat = fields.Integer(root["heat"], "heat");
-        var isPublished = fields.Boolean(root["published"], "published");
-        var featuredContent = fields.Text(root["featuredContent"], "featuredContent", _limits.MaxExcerptLength);
-        var featuredMediaUrl = featuredContent is null ? null : FeaturedMediaUrl(featuredContent, root["featuredContent"], fields);
+        var quality = fields.Integer(qualityNode, "quality");
+        var heat = fields.Integer(heatNode, "heat");
+        var isPublished = fields.Boolean(publishedNode, "published");
+        var featuredContent = fields.Text(featuredContentNode, "featuredContent", _limits.MaxExcerptLength);
+        var featuredMediaUrl = featuredContent is null ? null : FeaturedMediaUrl(featuredContent, featuredContentNode, fields);
 
         if (providerDomain is null && link is not null)
         {
             providerDomain = DomainOf(link);
+            if (providerNode is null && !fields.HasErrorFor("provider"))
+            {
+                fields.Warning(DiagnosticCodes.ProviderMissing, "provider", $"no provider; '{providerDomain}' taken from the article's link", root);
+            }
         }
 
-        if (providerNode is null && link is not null)
+        var topics = Topics(topicsNode, fields);
+        var images = Images(imagesNode, "images", providerDomain, fields);
+        var providerImages = Images(providerImagesNode, "provider.images", providerDomain, fields);
+        var related = Related(relatedNode, fields);
+        var secured = fields.Text(securedNode, "secured", 64 * 1024);
+        var category = fields.Text(categoryNode, "category", 200);
+        var excerpt = fields.Text(excerptNode, "excerpt", _limits.MaxExcerptLength);
+        string? body = null;
+        if (document.Body is not null)
         {
-            fields.Warning(DiagnosticCodes.ProviderMissing, "provider", $"no provider; '{providerDomain}' taken from the article's link", root);
+            body = XmlText.Clean(document.Body, out var removed);
+            if (removed > 0)
+            {
+                fields.Warning(DiagnosticCodes.TextControlCharacters, "body", $"{removed} character(s) that XML 1.0 forbids were removed", null);
+            }
         }
-
-        var topics = Topics(root["topics"], fields);
-        var images = Images(root["images"], "images", providerDomain, fields);
-        var providerImages = Images(providerNode?["images"], "provider.images", providerDomain, fields);
-        var related = Related(root["related"], fields);
-        var extra = Extra(root, fields);
-        var secured = fields.Text(root["secured"], "secured", 64 * 1024);
-        var category = fields.Text(root["category"], "category", 200);
-        var excerpt = fields.Text(root["excerpt"], "excerpt", _limits.MaxExcerptLength);
 
         if (fields.HasErrors || title is null || published is null || link is null || providerDomain is null)
         {
@@ -120,16 +163,30 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
             Images = images,
             Related = related,
             Secured = secured,
-            Extra = extra,
-            Body = document.Body is null ? null : XmlText.Clean(document.Body, out _),
-            Warnings = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)],
+            Extra = fields.Extra,
+            Body = body,
+            Warnings = Warnings(diagnostics),
         };
     }
 
-    private static bool HasUrlError(List<ArticleDiagnostic> diagnostics) =>
-        diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error && d.Field is "webUrl" or "originalUrl");
+    private static List<ArticleDiagnostic> Warnings(List<ArticleDiagnostic> diagnostics)
+    {
+        var warnings = new List<ArticleDiagnostic>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Warning)
+            {
+                warnings.Add(diagnostic);
+            }
+        }
 
-    private void CheckRange(DateTimeOffset date, string field, FrontMatterNode? node, FieldReader fields)
+        return warnings;
+    }
+
+    private static bool SameText(FrontMatterNode? node, FrontMatterNode? other) =>
+        node is FrontMatterScalar { IsNull: false } scalar && other is FrontMatterScalar { IsNull: false } otherScalar && scalar.Value == otherScalar.Value;
+
+    private void CheckRange(DateTimeOffset date, FieldPath field, FrontMatterNode? node, FieldReader fields)
     {
         var now = _timeProvider.GetUtcNow();
         if (date > now + _limits.FutureTolerance)
@@ -146,7 +203,7 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         }
     }
 
-    private Uri? Url(FrontMatterNode? node, string field, string? providerDomain, FieldReader fields, bool required = true)
+    private Uri? Url(FrontMatterNode? node, FieldPath field, string? providerDomain, FieldReader fields, bool required = true)
     {
         var text = fields.Text(node, field, _limits.MaxUrlLength);
         if (text is null)
@@ -159,7 +216,7 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
             text = "https:" + text;
         }
 
-        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && !text.StartsWith('/'))
+        if (!text.StartsWith('/') && Uri.TryCreate(text, UriKind.Absolute, out var absolute))
         {
             if (absolute.Scheme is "http" or "https" && absolute.Host.Length > 0)
             {
@@ -193,7 +250,7 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         }
     }
 
-    private static string? NormalizeDomain(string text, FieldReader fields, FrontMatterNode? node)
+    private static string? NormalizeDomain(string text, FieldPath field, FieldReader fields, FrontMatterNode? node)
     {
         var candidate = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text.TrimStart('/');
         if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.HostNameType == UriHostNameType.Dns)
@@ -201,7 +258,7 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
             return DomainOf(uri);
         }
 
-        fields.Error(DiagnosticCodes.FieldInvalidValue, "provider.domain", $"'{FieldReader.Shorten(text)}' is not a domain name", node);
+        fields.Error(DiagnosticCodes.FieldInvalidValue, field, $"'{FieldReader.Shorten(text)}' is not a domain name", node);
         return null;
     }
 
@@ -213,6 +270,11 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
 
     private string? FeaturedMediaUrl(string featuredContent, FrontMatterNode? node, FieldReader fields)
     {
+        if (featuredContent.IndexOf("<iframe", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
         var match = IframeSource().Match(featuredContent);
         if (!match.Success)
         {
@@ -226,18 +288,27 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
     private List<ArticleTopic> Topics(FrontMatterNode? node, FieldReader fields)
     {
         var topics = new List<ArticleTopic>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var items = fields.Sequence(node, "topics", _limits.MaxTopics);
+        HashSet<string>? seen = null;
         for (var i = 0; i < items.Count; i++)
         {
-            var name = fields.Text(items[i], $"topics[{i}]", _limits.MaxTopicLength);
-            if (name is not null && seen.Add(TopicKey.Fold(name)))
+            var name = fields.Text(items[i], new FieldPath("topics", i), _limits.MaxTopicLength);
+            if (name is null)
             {
-                topics.Add(new ArticleTopic(string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), TopicKey.Create(name)));
+                continue;
+            }
+
+            // Names that make the same key are one topic: its feed is the same.
+            var display = TopicKey.CollapseSpaces(name);
+            var key = TopicKey.Create(display);
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (seen.Add(key))
+            {
+                topics.Add(new ArticleTopic(display, key));
             }
         }
 
-        if (topics.Count == 0 && !fields.HasErrors)
+        if (topics.Count == 0 && !fields.HasErrorFor("topics"))
         {
             fields.Warning(DiagnosticCodes.TopicsMissing, "topics", "no topics; the article appears only in its provider's feed and the feed of all articles", node);
         }
@@ -245,26 +316,43 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         return topics;
     }
 
-    private List<ArticleImage> Images(FrontMatterNode? node, string field, string? providerDomain, FieldReader fields)
+    private List<ArticleImage> Images(FrontMatterNode? node, FieldPath field, string? providerDomain, FieldReader fields)
     {
-        var images = new List<ArticleImage>();
         var items = fields.Sequence(node, field, _limits.MaxImages);
+        var images = new List<ArticleImage>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var path = $"{field}[{i}]";
+            var path = field.Item(i);
             var image = fields.Mapping(items[i], path);
             if (image is null)
             {
                 continue;
             }
 
-            var url = Url(image["url"], path + ".url", providerDomain, fields, required: false);
-            var width = fields.Integer(image["width"], path + ".width");
-            var height = fields.Integer(image["height"], path + ".height");
-            var isCached = fields.Boolean(image["isCached"], path + ".isCached");
+            FrontMatterNode? urlNode = null, widthNode = null, heightNode = null, isCachedNode = null;
+            foreach (var (key, value) in image.Entries)
+            {
+                switch (key)
+                {
+                    case "url": urlNode = value; break;
+                    case "width": widthNode = value; break;
+                    case "height": heightNode = value; break;
+                    case "isCached": isCachedNode = value; break;
+                    default: fields.Unknown(path.Child(key), value); break;
+                }
+            }
+
+            var url = Url(urlNode, path.Child("url"), providerDomain, fields, required: false);
+            var width = fields.Integer(widthNode, path.Child("width"));
+            var height = fields.Integer(heightNode, path.Child("height"));
+            var isCached = fields.Boolean(isCachedNode, path.Child("isCached"));
             if (url is not null)
             {
                 images.Add(new ArticleImage { Url = url.AbsoluteUri, Width = width, Height = height, IsCached = isCached });
+            }
+            else if (urlNode is null)
+            {
+                fields.Warning(DiagnosticCodes.FieldMissing, path, "an image needs a url; left out", image);
             }
         }
 
@@ -277,34 +365,72 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         var items = fields.Sequence(node, "related", _limits.MaxRelated);
         for (var i = 0; i < items.Count; i++)
         {
-            var path = $"related[{i}]";
+            var path = new FieldPath("related", i);
             var item = fields.Mapping(items[i], path);
             if (item is null)
             {
                 continue;
             }
 
-            var provider = fields.Mapping(item["provider"], path + ".provider");
-            var domainText = fields.Text(provider?["domain"], path + ".provider.domain", 253);
-            var domain = domainText is null ? null : NormalizeDomain(domainText, fields, provider?["domain"]);
-            var webUrl = Url(item["webUrl"], path + ".webUrl", domain, fields, required: false);
-            var originalUrl = Url(item["originalUrl"], path + ".originalUrl", domain, fields, required: false);
-            var title = fields.Text(item["title"], path + ".title", _limits.MaxTitleLength);
-            var publishedDate = fields.Date(item["publishedDateTime"], path + ".publishedDateTime");
+            FrontMatterNode? titleNode = null, excerptNode = null, dateNode = null, webUrlNode = null, originalUrlNode = null;
+            FrontMatterNode? ampNode = null, cdnAmpNode = null, typeNode = null, qualityNode = null, providerField = null, imagesNode = null;
+            foreach (var (key, value) in item.Entries)
+            {
+                switch (key)
+                {
+                    case "title": titleNode = value; break;
+                    case "excerpt": excerptNode = value; break;
+                    case "publishedDateTime": dateNode = value; break;
+                    case "webUrl": webUrlNode = value; break;
+                    case "originalUrl": originalUrlNode = value; break;
+                    case "ampWebUrl": ampNode = value; break;
+                    case "cdnAmpWebUrl": cdnAmpNode = value; break;
+                    case "type": typeNode = value; break;
+                    case "quality": qualityNode = value; break;
+                    case "provider": providerField = value; break;
+                    case "images": imagesNode = value; break;
+                    default: fields.Unknown(path.Child(key), value); break;
+                }
+            }
+
+            var prefix = path.ToString();
+            var provider = fields.Mapping(providerField, prefix + ".provider");
+            FrontMatterNode? nameNode = null, domainNode = null, providerImagesNode = null;
+            if (provider is not null)
+            {
+                foreach (var (key, value) in provider.Entries)
+                {
+                    switch (key)
+                    {
+                        case "name": nameNode = value; break;
+                        case "domain": domainNode = value; break;
+                        case "images": providerImagesNode = value; break;
+                        default: fields.Unknown(new FieldPath(prefix + ".provider", -1, key), value); break;
+                    }
+                }
+            }
+
+            var domainText = fields.Text(domainNode, prefix + ".provider.domain", 253);
+            var domain = domainText is null ? null : NormalizeDomain(domainText, prefix + ".provider.domain", fields, domainNode);
+            var webUrl = Url(webUrlNode, path.Child("webUrl"), domain, fields, required: false);
+            var originalUrl = Url(originalUrlNode, path.Child("originalUrl"), domain, fields, required: false);
+            var title = fields.Text(titleNode, path.Child("title"), _limits.MaxTitleLength);
             var entry = new RelatedArticle
             {
                 Title = title ?? "",
-                Excerpt = fields.Text(item["excerpt"], path + ".excerpt", _limits.MaxExcerptLength),
-                PublishedDateTime = publishedDate,
+                Excerpt = fields.Text(excerptNode, path.Child("excerpt"), _limits.MaxExcerptLength),
+                PublishedDateTime = fields.Date(dateNode, path.Child("publishedDateTime")),
                 Url = (webUrl ?? originalUrl)?.AbsoluteUri ?? "",
                 WebUrl = webUrl?.AbsoluteUri,
-                AmpWebUrl = Url(item["ampWebUrl"], path + ".ampWebUrl", domain, fields, required: false)?.AbsoluteUri,
-                CdnAmpWebUrl = Url(item["cdnAmpWebUrl"], path + ".cdnAmpWebUrl", domain, fields, required: false)?.AbsoluteUri,
-                Type = fields.Text(item["type"], path + ".type", 50)?.ToLowerInvariant(),
-                Quality = fields.Integer(item["quality"], path + ".quality"),
-                ProviderName = fields.Text(provider?["name"], path + ".provider.name", 200),
-                ProviderDomain = domain,
-                Images = Images(item["images"], path + ".images", domain, fields),
+                OriginalUrl = originalUrl?.AbsoluteUri,
+                AmpWebUrl = Url(ampNode, path.Child("ampWebUrl"), domain, fields, required: false)?.AbsoluteUri,
+                CdnAmpWebUrl = Url(cdnAmpNode, path.Child("cdnAmpWebUrl"), domain, fields, required: false)?.AbsoluteUri,
+                Type = fields.Text(typeNode, path.Child("type"), 50)?.ToLowerInvariant(),
+                Quality = fields.Integer(qualityNode, path.Child("quality")),
+                ProviderName = fields.Text(nameNode, prefix + ".provider.name", 200),
+                ProviderDomain = domain ?? (webUrl ?? originalUrl) switch { { } url => DomainOf(url), null => null },
+                ProviderImages = Images(providerImagesNode, prefix + ".provider.images", domain, fields),
+                Images = Images(imagesNode, prefix + ".images", domain, fields),
             };
 
             if (entry.Title.Length == 0 || entry.Url.Length == 0)
@@ -318,36 +444,6 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
 
         return related;
     }
-
-    private static JsonObject? Extra(FrontMatterMapping root, FieldReader fields)
-    {
-        JsonObject? extra = null;
-        foreach (var (key, value) in root.Entries)
-        {
-            if (KnownFields.Contains(key))
-            {
-                continue;
-            }
-
-            fields.Warning(DiagnosticCodes.FieldUnknown, key, "is not a field of the article format; kept under 'extra'", value);
-            extra ??= [];
-            extra[key] = ToJson(value);
-        }
-
-        return extra;
-    }
-
-    private static JsonNode? ToJson(FrontMatterNode node) => node switch
-    {
-        FrontMatterScalar { IsNull: true } => null,
-        FrontMatterScalar { IsPlain: true } scalar when long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
-        FrontMatterScalar { IsPlain: true, Value: "true" or "True" or "TRUE" } => true,
-        FrontMatterScalar { IsPlain: true, Value: "false" or "False" or "FALSE" } => false,
-        FrontMatterScalar scalar => XmlText.Clean(scalar.Value, out _),
-        FrontMatterSequence sequence => new JsonArray([.. sequence.Items.Select(ToJson)]),
-        FrontMatterMapping mapping => new JsonObject(mapping.Entries.Select(e => KeyValuePair.Create(e.Key, ToJson(e.Value)))),
-        _ => null,
-    };
 
     [GeneratedRegex("""<iframe\b[^>]*?\bsrc\s*=\s*(?:"(?<src>[^"]*)"|'(?<src>[^']*)'|(?<src>[^\s>]+))""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IframeSource();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Feed.Core.Articles;
 using Feed.Core.Parsing;
 
@@ -13,16 +14,42 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
 
     public bool HasErrors { get; private set; }
 
-    public void Error(string code, string field, string message, FrontMatterNode? at)
+    /// <summary>Fields the format does not define, by path, as they were; null when there were none.</summary>
+    public JsonObject? Extra { get; private set; }
+
+    public void Error(string code, FieldPath field, string message, FrontMatterNode? at)
     {
         HasErrors = true;
-        Diagnostics.Add(new ArticleDiagnostic(code, field, message, DiagnosticSeverity.Error, at?.Line, at?.Column));
+        Diagnostics.Add(new ArticleDiagnostic(code, field.ToString(), message, DiagnosticSeverity.Error, at?.Line, at?.Column));
     }
 
-    public void Warning(string code, string field, string message, FrontMatterNode? at) =>
-        Diagnostics.Add(new ArticleDiagnostic(code, field, message, DiagnosticSeverity.Warning, at?.Line, at?.Column));
+    public void Warning(string code, FieldPath field, string message, FrontMatterNode? at) =>
+        Diagnostics.Add(new ArticleDiagnostic(code, field.ToString(), message, DiagnosticSeverity.Warning, at?.Line, at?.Column));
 
-    public string? Text(FrontMatterNode? node, string field, int maxLength)
+    /// <summary>Whether an error was already reported for exactly <paramref name="field"/>.</summary>
+    public bool HasErrorFor(string field)
+    {
+        foreach (var diagnostic in Diagnostics)
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Keeps a field the format does not define under <c>extra</c>, by its path, with a warning.</summary>
+    public void Unknown(FieldPath field, FrontMatterNode value)
+    {
+        var path = field.ToString();
+        Warning(DiagnosticCodes.FieldUnknown, path, "is not a field of the article format; kept under 'extra'", value);
+        Extra ??= [];
+        Extra[path] = ToJson(value);
+    }
+
+    public string? Text(FrontMatterNode? node, FieldPath field, int maxLength)
     {
         switch (node)
         {
@@ -51,7 +78,7 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         }
     }
 
-    public int? Integer(FrontMatterNode? node, string field)
+    public int? Integer(FrontMatterNode? node, FieldPath field)
     {
         if (node is null or FrontMatterScalar { IsNull: true })
         {
@@ -59,7 +86,7 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         }
 
         if (node is FrontMatterScalar scalar
-            && int.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            && int.TryParse(scalar.Value.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
@@ -69,7 +96,7 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         return null;
     }
 
-    public bool? Boolean(FrontMatterNode? node, string field)
+    public bool? Boolean(FrontMatterNode? node, FieldPath field)
     {
         if (node is null or FrontMatterScalar { IsNull: true })
         {
@@ -78,12 +105,15 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
 
         if (node is FrontMatterScalar scalar)
         {
-            switch (scalar.Value.Trim().ToLowerInvariant())
+            var value = scalar.Value.AsSpan().Trim();
+            if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
             {
-                case "true":
-                    return true;
-                case "false":
-                    return false;
+                return true;
+            }
+
+            if (value.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
             }
         }
 
@@ -92,7 +122,7 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         return null;
     }
 
-    public FrontMatterMapping? Mapping(FrontMatterNode? node, string field)
+    public FrontMatterMapping? Mapping(FrontMatterNode? node, FieldPath field)
     {
         switch (node)
         {
@@ -106,7 +136,7 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         }
     }
 
-    public IReadOnlyList<FrontMatterNode> Sequence(FrontMatterNode? node, string field, int maxItems)
+    public IReadOnlyList<FrontMatterNode> Sequence(FrontMatterNode? node, FieldPath field, int maxItems)
     {
         switch (node)
         {
@@ -123,8 +153,8 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         }
     }
 
-    /// <summary>Reads a date; a date without time zone is read as UTC, with a warning.</summary>
-    public DateTimeOffset? Date(FrontMatterNode? node, string field)
+    /// <summary>Reads an ISO 8601 date; a date without time zone is read as UTC, with a warning.</summary>
+    public DateTimeOffset? Date(FrontMatterNode? node, FieldPath field)
     {
         var text = Text(node, field, 100);
         if (text is null)
@@ -132,34 +162,31 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
             return null;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))
+        if (!IsoDateTime.TryParse(text, out var value, out var hasTimeZone))
         {
-            Error(DiagnosticCodes.DateInvalid, field, $"'{Shorten(text)}' is not a date and time (expected ISO 8601, e.g. 2021-08-27T16:15:00Z)", node);
+            Error(DiagnosticCodes.DateInvalid, field, $"'{Shorten(text)}' is not a valid ISO 8601 date and time (e.g. 2021-08-27T16:15:00Z)", node);
             return null;
         }
 
-        if (!HasTimeZone(text))
+        if (!hasTimeZone)
         {
             Warning(DiagnosticCodes.DateWithoutTimeZone, field, $"'{text}' has no time zone; read as UTC", node);
         }
 
-        return value.ToUniversalTime();
-    }
-
-    private static bool HasTimeZone(string text)
-    {
-        var timeStart = text.IndexOfAny(['T', 't', ' ']);
-        if (timeStart < 0)
-        {
-            return false;
-        }
-
-        var time = text.AsSpan(timeStart + 1);
-        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase)
-            || time.IndexOfAny('+', '-') >= 0
-            || time.EndsWith("UTC", StringComparison.OrdinalIgnoreCase)
-            || time.EndsWith("GMT", StringComparison.OrdinalIgnoreCase);
+        return value;
     }
 
     internal static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
+
+    private static JsonNode? ToJson(FrontMatterNode node) => node switch
+    {
+        FrontMatterScalar { IsNull: true } => null,
+        FrontMatterScalar { IsPlain: true } scalar when long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        FrontMatterScalar { IsPlain: true, Value: "true" or "True" or "TRUE" } => true,
+        FrontMatterScalar { IsPlain: true, Value: "false" or "False" or "FALSE" } => false,
+        FrontMatterScalar scalar => XmlText.Clean(scalar.Value, out _),
+        FrontMatterSequence sequence => new JsonArray([.. sequence.Items.Select(ToJson)]),
+        FrontMatterMapping mapping => new JsonObject(mapping.Entries.Select(e => KeyValuePair.Create(e.Key, ToJson(e.Value)))),
+        _ => null,
+    };
 }

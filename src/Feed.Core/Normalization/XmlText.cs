@@ -7,6 +7,31 @@ public static class XmlText
 {
     private static readonly SearchValues<char> Suspicious = SearchValues.Create(BuildSuspicious());
 
+    /// <summary>The index of the first character that may be forbidden (a lone surrogate, a C0 control), or -1.</summary>
+    public static int IndexOfForbidden(string value)
+    {
+        var span = value.AsSpan();
+        var offset = 0;
+        while (true)
+        {
+            var index = span.IndexOfAny(Suspicious);
+            if (index < 0)
+            {
+                return -1;
+            }
+
+            var c = span[index];
+            if (char.IsHighSurrogate(c) && index + 1 < span.Length && char.IsLowSurrogate(span[index + 1]))
+            {
+                offset += index + 2;
+                span = span[(index + 2)..];
+                continue;
+            }
+
+            return offset + index;
+        }
+    }
+
     /// <summary>Returns <paramref name="value"/> without forbidden characters, and how many were removed.</summary>
     public static string Clean(string value, out int removed)
     {

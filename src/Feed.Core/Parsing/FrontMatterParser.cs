@@ -21,16 +21,18 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
     public FrontMatterMapping? Parse(string yaml, int firstLine, List<ArticleDiagnostic> diagnostics)
     {
         var lineOffset = firstLine - 1;
+        var parser = new Parser(new StringReader(yaml));
+        var path = new FieldPathStack(_limits.MaxDepth);
         try
         {
-            var reader = new Reader(new Parser(new StringReader(yaml)), _limits, lineOffset);
+            var reader = new Reader(parser, _limits, lineOffset, path);
             return reader.ReadDocument(diagnostics);
         }
         catch (YamlException exception)
         {
             diagnostics.Add(new ArticleDiagnostic(
                 DiagnosticCodes.YamlInvalid,
-                null,
+                path.Format(),
                 Describe(exception),
                 DiagnosticSeverity.Error,
                 (int)exception.Start.Line + lineOffset,
@@ -42,6 +44,19 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
             diagnostics.Add(exception.Diagnostic);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input, e.g. a flow list left open across lines.
+            var after = parser.Current?.End;
+            diagnostics.Add(new ArticleDiagnostic(
+                DiagnosticCodes.YamlInvalid,
+                path.Format(),
+                "the YAML is malformed after this point (an unclosed '[', '{' or quote is a common cause)",
+                DiagnosticSeverity.Error,
+                after is { } mark ? (int)mark.Line + lineOffset : firstLine,
+                after is { } at ? (int)at.Column : 1));
+            return null;
+        }
     }
 
     private static string Describe(YamlException exception)
@@ -49,7 +64,10 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
         // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; the diagnostic carries the position itself.
         var message = exception.Message;
         var separator = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return separator >= 0 ? message[(separator + 3)..] : message;
+        message = separator >= 0 ? message[(separator + 3)..] : message;
+        return message.Contains("found invalid mapping", StringComparison.Ordinal)
+            ? message + " A value that contains ': ' must be quoted, e.g. title: \"Hello: world\"."
+            : message;
     }
 
     private sealed class FrontMatterLimitException(ArticleDiagnostic diagnostic) : Exception(diagnostic.Message)
@@ -57,7 +75,7 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
         public ArticleDiagnostic Diagnostic { get; } = diagnostic;
     }
 
-    private ref struct Reader(IParser parser, FrontMatterLimits limits, int lineOffset)
+    private ref struct Reader(IParser parser, FrontMatterLimits limits, int lineOffset, FieldPathStack path)
     {
         private int _nodes;
 
@@ -113,7 +131,7 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
         {
             if (++_nodes > limits.MaxNodes)
             {
-                throw Limit(DiagnosticCodes.YamlTooComplex, null, $"the front matter has more than {limits.MaxNodes} values", parser.Current!.Start);
+                throw Limit(DiagnosticCodes.YamlTooComplex, $"the front matter has more than {limits.MaxNodes} values", parser.Current!.Start);
             }
 
             var current = parser.Current!;
@@ -123,7 +141,7 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
                     parser.MoveNext();
                     if (scalar.Value.Length > limits.MaxScalarLength)
                     {
-                        throw Limit(DiagnosticCodes.FieldTooLong, null, $"a value is longer than {limits.MaxScalarLength} characters", scalar.Start);
+                        throw Limit(DiagnosticCodes.FieldTooLong, $"a value is longer than {limits.MaxScalarLength} characters", scalar.Start);
                     }
 
                     return new FrontMatterScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, Line(scalar.Start), (int)scalar.Start.Column);
@@ -132,9 +150,9 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
                 case MappingStart mappingStart:
                     return ReadMapping(mappingStart, depth + 1);
                 case AnchorAlias alias:
-                    throw Limit(DiagnosticCodes.YamlAlias, null, $"YAML aliases (*{alias.Value}) are not allowed in article files", alias.Start);
+                    throw Limit(DiagnosticCodes.YamlAlias, $"YAML aliases (*{alias.Value}) are not allowed in article files: a few of them can expand a small file into gigabytes; write the value out instead", alias.Start);
                 default:
-                    throw Limit(DiagnosticCodes.YamlInvalid, null, $"unexpected YAML {current.GetType().Name}", current.Start);
+                    throw Limit(DiagnosticCodes.YamlInvalid, $"unexpected YAML {current.GetType().Name}", current.Start);
             }
         }
 
@@ -147,10 +165,12 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
             {
                 if (items.Count == limits.MaxCollectionItems)
                 {
-                    throw Limit(DiagnosticCodes.FieldTooManyItems, null, $"a list has more than {limits.MaxCollectionItems} items", start.Start);
+                    throw Limit(DiagnosticCodes.FieldTooManyItems, $"a list has more than {limits.MaxCollectionItems} items", start.Start);
                 }
 
+                path.Push(items.Count);
                 items.Add(ReadNode(depth));
+                path.Pop();
             }
 
             return new FrontMatterSequence(items, Line(start.Start), (int)start.Start.Column);
@@ -165,15 +185,16 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
             {
                 if (entries.Count == limits.MaxCollectionItems)
                 {
-                    throw Limit(DiagnosticCodes.FieldTooManyItems, null, $"a mapping has more than {limits.MaxCollectionItems} entries", start.Start);
+                    throw Limit(DiagnosticCodes.FieldTooManyItems, $"a mapping has more than {limits.MaxCollectionItems} entries", start.Start);
                 }
 
                 if (parser.Current is not Scalar key)
                 {
                     var at = parser.Current!.Start;
-                    throw Limit(DiagnosticCodes.YamlInvalid, null, "mapping keys must be plain text", at);
+                    throw Limit(DiagnosticCodes.YamlInvalid, "mapping keys must be plain text", at);
                 }
 
+                path.Push(key.Value);
                 parser.MoveNext();
                 foreach (var existing in entries)
                 {
@@ -181,13 +202,13 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
                     {
                         throw Limit(
                             DiagnosticCodes.YamlDuplicateKey,
-                            key.Value,
                             $"the key '{key.Value}' appears twice (first on line {existing.Value.Line})",
                             key.Start);
                     }
                 }
 
                 entries.Add(new(key.Value, ReadNode(depth)));
+                path.Pop();
             }
 
             return new FrontMatterMapping(entries, Line(start.Start), (int)start.Start.Column);
@@ -197,13 +218,13 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
         {
             if (depth > limits.MaxDepth)
             {
-                throw Limit(DiagnosticCodes.YamlTooComplex, null, $"the front matter nests deeper than {limits.MaxDepth} levels", at);
+                throw Limit(DiagnosticCodes.YamlTooComplex, $"the front matter nests deeper than {limits.MaxDepth} levels", at);
             }
         }
 
         private readonly int Line(Mark mark) => (int)mark.Line + lineOffset;
 
-        private readonly FrontMatterLimitException Limit(string code, string? field, string message, Mark at) =>
-            new(new ArticleDiagnostic(code, field, message, DiagnosticSeverity.Error, Line(at), (int)at.Column));
+        private readonly FrontMatterLimitException Limit(string code, string message, Mark at) =>
+            new(new ArticleDiagnostic(code, path.Format(), message, DiagnosticSeverity.Error, Line(at), (int)at.Column));
     }
 }

@@ -33,7 +33,7 @@ public static class CheckCommand
             JsonNode? article = null;
             if (!File.Exists(file))
             {
-                diagnostics = [new ArticleDiagnostic("file.not-found", null, "no such file", DiagnosticSeverity.Error)];
+                diagnostics = [new ArticleDiagnostic(DiagnosticCodes.FileNotFound, null, "no such file", DiagnosticSeverity.Error)];
             }
             else if (new FileInfo(file).Length > maxBytes)
             {
@@ -45,9 +45,7 @@ public static class CheckCommand
                 diagnostics = result.Diagnostics;
                 if (result.Article is { } valid)
                 {
-                    article = JsonSerializer.SerializeToNode(valid, FeedJsonContext.Default.Article);
-                    article!.AsObject().Remove("secured");
-                    article.AsObject().Remove("warnings");
+                    article = Public(valid);
                 }
             }
 
@@ -69,6 +67,25 @@ public static class CheckCommand
 
         return allValid ? 0 : 1;
     }
+
+    /// <summary>The normalized article as stored, less its warnings (printed beside it) and every <c>secured</c> value.</summary>
+    private static JsonObject Public(Article article)
+    {
+        var json = JsonSerializer.SerializeToNode(article, FeedJsonContext.Default.Article)!.AsObject();
+        json.Remove("secured");
+        json.Remove("warnings");
+        if (json["extra"] is JsonObject extra)
+        {
+            foreach (var name in extra.Select(member => member.Key).Where(IsSecured).ToList())
+            {
+                extra.Remove(name);
+            }
+        }
+
+        return json;
+    }
+
+    private static bool IsSecured(string field) => field == "secured" || field.EndsWith(".secured", StringComparison.Ordinal);
 
     private static JsonArray Serialize(IEnumerable<ArticleDiagnostic> diagnostics) =>
         new([.. diagnostics.Select(d => JsonSerializer.SerializeToNode(d, FeedJsonContext.Default.ArticleDiagnostic))]);
