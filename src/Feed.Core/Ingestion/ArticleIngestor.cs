@@ -56,7 +56,8 @@ public sealed partial class ArticleIngestor(
     {
         var started = Stopwatch.GetTimestamp();
         var source = await storage.Sources.GetAsync(blobName, cancellationToken).ConfigureAwait(false);
-        if (source?.ArticleId is { } articleId)
+        if (source?.ArticleId is { } articleId
+            && !await storage.Sources.RemoveHolderAsync(articleId, blobName, cancellationToken).ConfigureAwait(false))
         {
             await RemoveArticleAsync(articleId, cancellationToken).ConfigureAwait(false);
         }
@@ -112,7 +113,7 @@ public sealed partial class ArticleIngestor(
                 return await RejectAsync(name, etag, source, read.Diagnostics, cancellationToken).ConfigureAwait(false);
             }
 
-            await StoreAsync(article, source, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(name, article, source, cancellationToken).ConfigureAwait(false);
             await storage.Sources.PutAsync(
                 new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Ingested, ArticleId = article.Id, ProcessedAt = timeProvider.GetUtcNow() },
                 cancellationToken).ConfigureAwait(false);
@@ -125,8 +126,13 @@ public sealed partial class ArticleIngestor(
         }
     }
 
-    private async Task StoreAsync(Article article, SourceRecord? source, CancellationToken cancellationToken)
+    private async Task StoreAsync(string name, Article article, SourceRecord? source, CancellationToken cancellationToken)
     {
+        if (source?.ArticleId != article.Id)
+        {
+            await storage.Sources.AddHolderAsync(article.Id, name, cancellationToken).ConfigureAwait(false);
+        }
+
         var existing = (await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.Value;
         article.ContentHash = ArticleContentHash.Compute(article);
         article.Updated = existing is null || existing.ContentHash == article.ContentHash
@@ -159,8 +165,10 @@ public sealed partial class ArticleIngestor(
 
         await Task.WhenAll(changes).ConfigureAwait(false);
 
-        // The same file now names another article (its link changed): the article it held before is gone.
-        if (source?.ArticleId is { } previous && previous != article.Id)
+        // The same file now names another article (its link changed): the article it held before is gone, unless
+        // another upload holds it too.
+        if (source?.ArticleId is { } previous && previous != article.Id
+            && !await storage.Sources.RemoveHolderAsync(previous, name, cancellationToken).ConfigureAwait(false))
         {
             await RemoveArticleAsync(previous, cancellationToken).ConfigureAwait(false);
         }

@@ -12,6 +12,7 @@ public static class BlobPaths
     public const string RejectionsPrefix = "rejections/";
     public const string FeedsPrefix = "feeds/";
     public const string ArchivesPrefix = "archives/";
+    public const string HoldersPrefix = "holders/";
 
     private const int MaxReadableName = 900;
 
@@ -25,6 +26,12 @@ public static class BlobPaths
     public static string Source(string uploadName) => SourcesPrefix + Readable(uploadName);
 
     public static string Rejection(string uploadName) => RejectionsPrefix + Readable(uploadName) + ".json";
+
+    /// <summary>Where the uploads that hold article <paramref name="articleId"/> are listed.</summary>
+    public static string Holders(string articleId) => $"{HoldersPrefix}{articleId}/";
+
+    /// <summary>The marker saying that upload <paramref name="uploadName"/> holds article <paramref name="articleId"/>.</summary>
+    public static string Holder(string articleId, string uploadName) => Holders(articleId) + Readable(uploadName);
 
     /// <summary>The upload's own name where it fits below a prefix; a hash of it where it is too long to.</summary>
     private static string Readable(string uploadName) =>

@@ -1,0 +1,173 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Feed.Core.Articles;
+using Feed.Core.Configuration;
+using Feed.Core.Feeds;
+using Feed.Core.Hosting;
+using Feed.Core.Ingestion;
+using Feed.Core.Storage;
+using Feed.Server.Azurite;
+using Feed.Testing.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feed.Server.Tests.Ingestion;
+
+/// <summary>The blob-trigger path against a real Azurite: what is thrown (retried) and what is recorded (not retried).</summary>
+public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Article = """
+        ---
+        title: Ingestion test
+        publishedDateTime: 2021-08-27T16:15:00Z
+        webUrl: https://ingestion.example/story
+        provider:
+          name: Ingestion Example
+          domain: ingestion.example
+        topics:
+          - Ingestion
+        ---
+
+        """;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task IngestAsync_BrokenFile_RecordsRejectionWithoutThrowing()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var blob = storage.Uploads.GetBlobClient("broken/hello.md");
+        var uploaded = await blob.UploadAsync(BinaryData.FromString(Article.Replace("title: Ingestion test", "title: Hello: world", StringComparison.Ordinal)), Token);
+
+        var result = await services.GetRequiredService<ArticleIngestor>().IngestAsync(blob, Token);
+
+        Assert.Equal(IngestionOutcome.Rejected, result.Outcome);
+        var rejection = await storage.Rejections.GetAsync("broken/hello.md", Token);
+        Assert.NotNull(rejection);
+        Assert.Equal(uploaded.Value.ETag.ToString(), rejection.ETag);
+        var error = Assert.Single(rejection.Errors);
+        Assert.Equal((DiagnosticCodes.YamlInvalid, "title", 2, 13), (error.Code, error.Field, error.Line, error.Column));
+        Assert.True(await blob.ExistsAsync(Token), "the uploaded file must stay where it is");
+        Assert.Equal(1, services.GetRequiredService<IngestionCounters>().Rejected);
+    }
+
+    [Fact]
+    public async Task IngestAsync_StorageUnreachable_ThrowsSoTheTriggerRetries()
+    {
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 0;
+        var closedPort = AzuriteProcess.FreePort();
+        var unreachable = new BlobServiceClient(new AzuriteEndpoints(closedPort, closedPort, closedPort).ConnectionString, options);
+        await using var services = await StartAsync(unreachable, createContainers: false);
+        var blob = services.GetRequiredService<FeedStorage>().Uploads.GetBlobClient("any.md");
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => services.GetRequiredService<ArticleIngestor>().IngestAsync(blob, Token));
+
+        Assert.Equal(1, services.GetRequiredService<IngestionCounters>().Retried);
+    }
+
+    [Fact]
+    public async Task IngestAsync_FileOverSizeLimit_RejectedWithoutReadingIt()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient(), maxFileBytes: 100);
+        var storage = services.GetRequiredService<FeedStorage>();
+        var blob = storage.Uploads.GetBlobClient("big.md");
+        await blob.UploadAsync(BinaryData.FromString(Article), Token);
+
+        var result = await services.GetRequiredService<ArticleIngestor>().IngestAsync(blob, Token);
+
+        Assert.Equal(IngestionOutcome.Rejected, result.Outcome);
+        Assert.Equal(DiagnosticCodes.FileTooLarge, Assert.Single((await storage.Rejections.GetAsync("big.md", Token))!.Errors).Code);
+    }
+
+    [Fact]
+    public async Task IngestAsync_FixedFileReuploaded_ClearsRejectionAndPublishes()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var blob = storage.Uploads.GetBlobClient("fix-me.md");
+        await blob.UploadAsync(BinaryData.FromString(Article.Replace("2021-08-27T16:15:00Z", "2021-02-30T16:15:00Z", StringComparison.Ordinal)), Token);
+        Assert.Equal(IngestionOutcome.Rejected, (await ingestor.IngestAsync(blob, Token)).Outcome);
+
+        await blob.UploadAsync(BinaryData.FromString(Article), overwrite: true, Token);
+        var result = await ingestor.IngestAsync(blob, Token);
+
+        Assert.Equal(IngestionOutcome.Ingested, result.Outcome);
+        Assert.Null(await storage.Rejections.GetAsync("fix-me.md", Token));
+        Assert.NotNull(await storage.Articles.GetAsync(result.ArticleId!, Token));
+    }
+
+    [Fact]
+    public async Task IngestAsync_SameVersionDeliveredTwice_SecondIsUnchanged()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var blob = storage.Uploads.GetBlobClient("twice.md");
+        await blob.UploadAsync(BinaryData.FromString(Article), Token);
+
+        var first = await ingestor.IngestAsync(blob, Token);
+        var second = await ingestor.IngestAsync(blob, Token);
+
+        Assert.Equal((IngestionOutcome.Ingested, IngestionOutcome.Unchanged), (first.Outcome, second.Outcome));
+        Assert.Equal(first.ArticleId, second.ArticleId);
+    }
+
+    [Fact]
+    public async Task RemoveAsync_SameArticleUnderTwoNames_StaysUntilBothAreDeleted()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var first = storage.Uploads.GetBlobClient("one.md");
+        var second = storage.Uploads.GetBlobClient("copy/two.md");
+        await first.UploadAsync(BinaryData.FromString(Article), Token);
+        await second.UploadAsync(BinaryData.FromString(Article.Replace("https://ingestion.example/story", "http://www.ingestion.example/story/", StringComparison.Ordinal)), Token);
+        var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
+        Assert.Equal(id, (await ingestor.IngestAsync(second, Token)).ArticleId);
+        Assert.Equal(1, await CountAsync(storage, FeedKey.Topic("ingestion"), id));
+
+        await first.DeleteAsync(cancellationToken: Token);
+        await ingestor.RemoveAsync("one.md", Token);
+
+        Assert.NotNull(await storage.Articles.GetAsync(id, Token));
+        Assert.Equal(1, await CountAsync(storage, FeedKey.All, id));
+
+        await second.DeleteAsync(cancellationToken: Token);
+        await ingestor.RemoveAsync("copy/two.md", Token);
+
+        Assert.Null(await storage.Articles.GetAsync(id, Token));
+        foreach (var key in new[] { FeedKey.All, FeedKey.Topic("ingestion"), FeedKey.Provider("ingestion.example") })
+        {
+            Assert.Equal(0, await CountAsync(storage, key, id));
+        }
+    }
+
+    private static async Task<int> CountAsync(FeedStorage storage, FeedKey key, string id) =>
+        (await storage.Feeds.GetAsync(key, Token))?.Value.Entries.Count(e => e.Id == id) ?? 0;
+
+    private static async Task<ServiceProvider> StartAsync(BlobServiceClient service, long? maxFileBytes = null, bool createContainers = true)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var settings = new Dictionary<string, string?>
+        {
+            [FeedSettingNames.UploadContainer] = "uploads-" + suffix,
+            [FeedSettingNames.DataContainer] = "data-" + suffix,
+        };
+        if (maxFileBytes is { } limit)
+        {
+            settings[FeedSettingNames.MaxFileBytes] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(service).AddFeedCore(configuration).BuildServiceProvider();
+        if (createContainers)
+        {
+            await services.GetRequiredService<FeedStorage>().EnsureCreatedAsync(Token);
+        }
+
+        return services;
+    }
+}
