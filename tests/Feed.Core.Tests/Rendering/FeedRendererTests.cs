@@ -27,6 +27,20 @@ public sealed class FeedRendererTests
         Assert.Equal("2021-08-27T16:15:00Z", entry["published"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(FeedFormat.Rss)]
+    [InlineData(FeedFormat.Atom)]
+    [InlineData(FeedFormat.Json)]
+    public void Render_SeedArticle_NeverContainsSecuredToken(FeedFormat format)
+    {
+        var secured = new ArticleFileReader().Read(File.ReadAllBytes(RepositoryPaths.SeedFile)).Article!.Secured!;
+
+        var rendered = System.Text.Encoding.UTF8.GetString(FeedRenderer.Render(SeedView(), format));
+
+        Assert.Contains("SenseTime", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(secured[..24], rendered, StringComparison.Ordinal);
+    }
+
     private static FeedView SeedView()
     {
         var article = new ArticleFileReader().Read(File.ReadAllBytes(RepositoryPaths.SeedFile)).Article!;
