@@ -33,5 +33,4 @@ public static class DiagnosticCodes
     public const string TextControlCharacters = "text.control-characters";
     public const string TopicsMissing = "topics.missing";
     public const string ProviderMissing = "provider.missing";
-    public const string FeaturedContentMarkup = "featured-content.markup";
 }
