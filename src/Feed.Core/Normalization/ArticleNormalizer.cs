@@ -252,6 +252,11 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
 
     private static string? NormalizeDomain(string text, FieldPath field, FieldReader fields, FrontMatterNode? node)
     {
+        if (IsPlainDomain(text))
+        {
+            return text;
+        }
+
         var candidate = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text.TrimStart('/');
         if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.HostNameType == UriHostNameType.Dns)
         {
@@ -260,6 +265,45 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
 
         fields.Error(DiagnosticCodes.FieldInvalidValue, field, $"'{FieldReader.Shorten(text)}' is not a domain name", node);
         return null;
+    }
+
+    /// <summary>A domain already in normalized form: lower-case ASCII labels, no <c>www.</c>, no trailing dot.</summary>
+    private static bool IsPlainDomain(string text)
+    {
+        if (text.Length is 0 or > 253 || text.StartsWith("www.", StringComparison.Ordinal) || text[0] is '.' or '-' || text[^1] is '.' or '-')
+        {
+            return false;
+        }
+
+        var dots = 0;
+        var label = 0;
+        var previous = '.';
+        foreach (var c in text)
+        {
+            if (c == '.')
+            {
+                if (previous is '.' or '-')
+                {
+                    return false;
+                }
+
+                dots++;
+                label = 0;
+            }
+            else if (++label > 63)
+            {
+                return false;
+            }
+
+            if (c != '.' && (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || (c == '-' && previous == '.')))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return dots > 0;
     }
 
     private static string DomainOf(Uri uri)

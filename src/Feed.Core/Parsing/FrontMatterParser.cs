@@ -180,7 +180,7 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
         {
             CheckDepth(depth, start.Start);
             parser.MoveNext();
-            var entries = new List<KeyValuePair<string, FrontMatterNode>>();
+            var entries = new List<KeyValuePair<string, FrontMatterNode>>(depth == 1 ? 24 : 4);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 if (entries.Count == limits.MaxCollectionItems)
