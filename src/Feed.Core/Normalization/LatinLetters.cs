@@ -3,7 +3,8 @@ namespace Feed.Core.Normalization;
 /// <summary>
 /// The ASCII letter under each accented Latin letter (<c>É</c> → <c>e</c>, <c>ş</c> → <c>s</c>, <c>ệ</c> → <c>e</c>):
 /// the Unicode decompositions of Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional, as a table,
-/// because <see cref="string.Normalize()"/> does nothing under invariant globalization, which Feed runs with.
+/// because <see cref="string.Normalize()"/> does nothing under invariant globalization (a host without ICU), and a
+/// topic's key must not depend on the host.
 /// </summary>
 internal static class LatinLetters
 {

@@ -27,7 +27,7 @@ public static class TopicKey
     }
 
     /// <summary>The form two topic names share when they are the same topic: case- and space-insensitive.</summary>
-    public static string Fold(string name) => CollapseSpaces(name).ToUpperInvariant();
+    public static string Fold(string name) => CollapseSpaces(name).Normalize(NormalizationForm.FormC).ToUpperInvariant();
 
     public static string Create(string name)
     {
@@ -35,7 +35,9 @@ public static class TopicKey
         var slug = new StringBuilder(folded.Length + 8);
         var lostLetters = false;
         var pendingDash = false;
-        foreach (var upper in folded)
+        // Decomposed, accents are marks of their own, dropped below; LatinLetters covers hosts without ICU.
+        var decomposed = Ascii.IsValid(folded) ? folded : folded.Normalize(NormalizationForm.FormD);
+        foreach (var upper in decomposed)
         {
             var c = char.ToLowerInvariant(upper);
             if (c >= 0x80)
