@@ -90,14 +90,14 @@ public sealed class ArticleFileReader(FrontMatterParser parser, ArticleNormalize
                 column));
         }
 
-        var split = FrontMatterSplitter.TrySplit(text, out var yaml, out var firstLine, out var body);
+        var split = FrontMatterSplitter.TryLocate(text, out var yaml, out var firstLine, out var body);
         if (split is not null)
         {
             diagnostics.Add(split);
             return new ArticleReadResult(null, diagnostics);
         }
 
-        var frontMatter = parser.Parse(yaml, firstLine, diagnostics);
+        var frontMatter = parser.Parse(text, yaml, firstLine, diagnostics);
         if (frontMatter is null)
         {
             return new ArticleReadResult(null, diagnostics);

@@ -18,10 +18,15 @@ public sealed class FrontMatterParser(FrontMatterLimits limits)
     }
 
     /// <summary>Parses <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of the file.</summary>
-    public FrontMatterMapping? Parse(string yaml, int firstLine, List<ArticleDiagnostic> diagnostics)
+    public FrontMatterMapping? Parse(string yaml, int firstLine, List<ArticleDiagnostic> diagnostics) =>
+        Parse(yaml, Range.All, firstLine, diagnostics);
+
+    /// <summary>Parses the <paramref name="range"/> of <paramref name="text"/>, whose first line is line <paramref name="firstLine"/> of the file.</summary>
+    public FrontMatterMapping? Parse(string text, Range range, int firstLine, List<ArticleDiagnostic> diagnostics)
     {
         var lineOffset = firstLine - 1;
-        var parser = new Parser(new StringReader(yaml));
+        var (start, length) = range.GetOffsetAndLength(text.Length);
+        var parser = new Parser(new StringSegmentReader(text, start, length));
         var path = new FieldPathStack(_limits.MaxDepth);
         try
         {

@@ -11,7 +11,15 @@ public static class FrontMatterSplitter
     /// </summary>
     public static ArticleDiagnostic? TrySplit(string text, out string yaml, out int firstYamlLine, out string? body)
     {
-        yaml = "";
+        var error = TryLocate(text, out var range, out firstYamlLine, out body);
+        yaml = error is null ? text[range] : "";
+        return error;
+    }
+
+    /// <summary>As the other overload, with the front matter given as its <paramref name="yaml"/> range of <paramref name="text"/>.</summary>
+    public static ArticleDiagnostic? TryLocate(string text, out Range yaml, out int firstYamlLine, out string? body)
+    {
+        yaml = default;
         body = null;
         firstYamlLine = 0;
 
@@ -45,7 +53,7 @@ public static class FrontMatterSplitter
                 var candidate = ReadLine(text, ref position);
                 if (IsFence(candidate) || candidate.TrimEnd().SequenceEqual("..."))
                 {
-                    yaml = text[yamlStart..lineStart];
+                    yaml = yamlStart..lineStart;
                     var rest = text.AsSpan(position).Trim();
                     body = rest.IsEmpty ? null : rest.ToString();
                     return null;
