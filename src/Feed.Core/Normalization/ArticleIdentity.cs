@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,22 +13,53 @@ public static class ArticleIdentity
 {
     public static string FromLink(Uri link)
     {
-        var host = link.IdnHost.ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal))
+        var host = link.IdnHost.AsSpan();
+        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
             host = host[4..];
         }
 
-        var path = link.AbsolutePath;
+        var path = link.AbsolutePath.AsSpan();
         if (path.Length > 1 && path.EndsWith('/'))
         {
             path = path[..^1];
         }
 
-        var port = link.IsDefaultPort ? "" : ":" + link.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var identity = $"{host}{port}{path}{link.Query}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        var query = link.Query.AsSpan();
+        var port = link.IsDefaultPort ? -1 : link.Port;
+        var length = host.Length + 6 + path.Length + query.Length;
+        char[]? rented = null;
+        var identity = length <= 1024 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
+        var written = host.ToLowerInvariant(identity);
+        if (port >= 0)
+        {
+            identity[written++] = ':';
+            port.TryFormat(identity[written..], out var digits, provider: CultureInfo.InvariantCulture);
+            written += digits;
+        }
+
+        path.CopyTo(identity[written..]);
+        written += path.Length;
+        query.CopyTo(identity[written..]);
+        written += query.Length;
+
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(written);
+        byte[]? rentedBytes = null;
+        var utf8 = maxBytes <= 3072 ? stackalloc byte[maxBytes] : (rentedBytes = ArrayPool<byte>.Shared.Rent(maxBytes));
+        var count = Encoding.UTF8.GetBytes(identity[..written], utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..count], hash);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        if (rentedBytes is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rentedBytes);
+        }
+
+        return Convert.ToHexStringLower(hash[..16]);
     }
 
     /// <summary>The article's permanent URN for feed guids and Atom ids: a version 8 UUID built from the id.</summary>
