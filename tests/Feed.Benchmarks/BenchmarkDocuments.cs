@@ -2,7 +2,8 @@ namespace Feed.Benchmarks;
 
 /// <summary>
 /// The article files benchmarks run over: the shared corpus beside the repository, or the repository's seeds when
-/// the corpus is absent. Loaded once, as bytes, so that file I/O is never measured.
+/// the corpus is absent (their article files: <c>.md</c> and <c>.txt</c>). Loaded once, as bytes, so that file I/O is
+/// never measured.
 /// </summary>
 public static class BenchmarkDocuments
 {
@@ -19,6 +20,7 @@ public static class BenchmarkDocuments
         var corpus = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "powerapps"));
         var folder = Directory.Exists(corpus) ? corpus : Path.Combine(root, "seeds");
         var files = Directory.EnumerateFiles(folder)
+            .Where(file => Path.GetExtension(file) is ".md" or ".txt")
             .Order(StringComparer.Ordinal)
             .Select(File.ReadAllBytes)
             .ToList();
