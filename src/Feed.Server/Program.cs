@@ -26,12 +26,22 @@ try
                 return 0;
             }
 
+        case "reindex":
+            return await ReindexCommand.RunAsync(Configure(new CommandLine(rest)), Console.Out, cancellation.Token);
+        case "rejections":
+            {
+                var commandLine = new CommandLine(rest, RejectionsCommand.RedriveFlag);
+                return await RejectionsCommand.RunAsync(commandLine, Configure(commandLine), Console.Out, cancellation.Token);
+            }
+
         case "--help" or "-h" or "help":
             Console.WriteLine("""
                 usage: feed [serve] [--seed FOLDER] [--urls URL]   run the local host (starts Azurite when needed)
                        feed check FILE|FOLDER...                 validate article files without storage (JSON lines)
                        feed upload FILE|FOLDER...                upload article files to the upload container
                        feed generate --count N --out DIR         write N synthetic article files (--seed S, --from I)
+                       feed reindex                              rebuild every feed index from the normalized store
+                       feed rejections [--redrive [NAME...]]     list rejected uploads, or ingest them again
                 """);
             return 0;
         default:
@@ -44,3 +54,6 @@ catch (Exception exception) when (exception is InvalidOperationException or File
     await Console.Error.WriteLineAsync($"feed {verb}: {exception.Message}");
     return 1;
 }
+
+static IConfiguration Configure(CommandLine commandLine) =>
+    new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. commandLine.OtherOptions()]).Build();

@@ -32,6 +32,8 @@ public static class FeedServiceCollectionExtensions
         });
         services.TryAddSingleton<ArticleIngestor>();
         services.TryAddSingleton<UploadReconciler>();
+        services.TryAddSingleton<FeedRebuilder>();
+        services.TryAddSingleton<RejectionRedriver>();
         services.TryAddSingleton<FeedIndexCache>();
         services.TryAddSingleton<RenderedFeedCache>();
         services.TryAddSingleton<FeedEndpoints>();

@@ -139,11 +139,6 @@ public sealed partial class ArticleIngestor(
             ? existing?.Updated ?? article.PublishedDateTime
             : Max(timeProvider.GetUtcNow(), article.PublishedDateTime);
 
-        if (existing is null || !SameDocument(existing, article))
-        {
-            await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
-        }
-
         var feeds = FeedKey.For(article).ToHashSet();
         var previousFeeds = existing is null ? [] : FeedKey.For(existing).ToHashSet();
         var changes = new List<Task>();
@@ -164,6 +159,13 @@ public sealed partial class ArticleIngestor(
         }
 
         await Task.WhenAll(changes).ConfigureAwait(false);
+
+        // Stored after its feeds: a crash before this point leaves the old document, from which a retry works out
+        // again which feeds to leave; storing first would lose that.
+        if (existing is null || !SameDocument(existing, article))
+        {
+            await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
+        }
 
         // The same file now names another article (its link changed): the article it held before is gone, unless
         // another upload holds it too.

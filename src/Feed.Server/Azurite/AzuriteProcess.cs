@@ -9,15 +9,19 @@ namespace Feed.Server.Azurite;
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
-    private AzuriteProcess(Process process, AzuriteEndpoints endpoints)
+    private AzuriteProcess(Process process, AzuriteEndpoints endpoints, string? location)
     {
         _process = process;
         Endpoints = endpoints;
+        Location = location;
     }
 
     public AzuriteEndpoints Endpoints { get; }
+
+    /// <summary>The folder Azurite keeps its data in; null when it keeps them in memory.</summary>
+    public string? Location { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -31,6 +35,54 @@ public sealed class AzuriteProcess : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         endpoints ??= new AzuriteEndpoints(FreePort(), FreePort(), FreePort());
+        var process = await LaunchAsync(endpoints, location, cancellationToken).ConfigureAwait(false);
+        return new AzuriteProcess(process, endpoints, location);
+    }
+
+    /// <summary>
+    /// Stops Azurite the way an operator would (SIGTERM, so that it saves its data), leaving its ports free until
+    /// <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts Azurite again (stopping it first if it runs) on the same ports and data folder; only an on-disk Azurite can.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (Location is null)
+        {
+            throw new InvalidOperationException("an in-memory Azurite loses its data when stopped; start it with a location to restart it");
+        }
+
+        await StopAsync(cancellationToken).ConfigureAwait(false);
+        _process.Dispose();
+        _process = await LaunchAsync(Endpoints, Location, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Process> LaunchAsync(AzuriteEndpoints endpoints, string? location, CancellationToken cancellationToken)
+    {
         var script = FindScript()
             ?? throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root (it installs the version pinned in package.json).");
 
@@ -68,20 +120,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, endpoints);
         var deadline = Stopwatch.StartNew();
         while (!await IsListeningAsync(endpoints.BlobPort, cancellationToken).ConfigureAwait(false))
         {
             if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
             {
-                await azurite.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException($"Azurite did not start on port {endpoints.BlobPort} (exit code {(process.HasExited ? process.ExitCode : -1)})");
+                var exitCode = process.HasExited ? process.ExitCode : -1;
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                process.Dispose();
+                throw new InvalidOperationException($"Azurite did not start on port {endpoints.BlobPort} (exit code {exitCode})");
             }
 
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }
 
-        return azurite;
+        return process;
     }
 
     /// <summary>Whether something accepts connections on <paramref name="port"/> of the loopback address.</summary>

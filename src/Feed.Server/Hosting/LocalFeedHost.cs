@@ -3,6 +3,8 @@ using Feed.Core.Http;
 using Feed.Core.Ingestion;
 using Feed.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace Feed.Server.Hosting;
@@ -23,6 +25,7 @@ public static class LocalFeedHost
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        builder.WebHost.ConfigureKestrel(LimitRequests);
         builder.Services.AddFeedCore(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section));
         builder.Services.AddSingleton(sp => new UploadReconciler(sp.GetRequiredService<FeedStorage>(), sp.GetRequiredService<ArticleIngestor>())
@@ -48,6 +51,23 @@ public static class LocalFeedHost
             endpoints.FeedAsync(request, path, cancellationToken));
         api.MapMethods("/" + FeedRoutes.Health, GetAndHead, (HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
             endpoints.HealthAsync(request, cancellationToken));
-        routes.MapFallback(() => FeedResult.Problem(StatusCodes.Status404NotFound, "not found; the feeds are listed at /api/feeds"));
+        routes.MapFallback("{**path}", (HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? FeedResult.Problem(StatusCodes.Status404NotFound, "not found; the feeds are listed at /api/feeds")
+            : FeedResult.Problem(StatusCodes.Status405MethodNotAllowed, "Feed only answers GET and HEAD").WithHeader(HeaderNames.Allow, "GET, HEAD"));
+    }
+
+    /// <summary>
+    /// Bounds what one request can make the server hold. A feed URL is short: the longest valid one is far below
+    /// 1 kB, and a request line of up to 16 kB still gets a reason from our endpoints; beyond that Kestrel answers
+    /// 414, and 431 for more than 32 kB of headers. Feed takes no request bodies.
+    /// </summary>
+    public static void LimitRequests(KestrelServerOptions kestrel)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+        kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        kestrel.Limits.MaxRequestHeaderCount = 64;
+        kestrel.Limits.MaxRequestBodySize = 16 * 1024;
+        kestrel.Limits.MaxRequestBufferSize = 64 * 1024;
     }
 }

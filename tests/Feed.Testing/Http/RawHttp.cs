@@ -1,0 +1,79 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Feed.Testing.Http;
+
+/// <summary>
+/// Sends a request exactly as written (no URL normalization, any method, any target) over a fresh loopback
+/// connection, so that tests can send what HttpClient would clean up first.
+/// </summary>
+public static class RawHttp
+{
+    public static async Task<RawHttpResponse> SendAsync(Uri baseUrl, string method, string target, IEnumerable<string>? headers = null, CancellationToken cancellationToken = default)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(baseUrl.Host, baseUrl.Port, cancellationToken);
+        await using var stream = client.GetStream();
+        var request = new StringBuilder()
+            .Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n")
+            .Append("Host: ").Append(baseUrl.Authority).Append("\r\n")
+            .Append("Connection: close\r\n");
+        foreach (var header in headers ?? [])
+        {
+            request.Append(header).Append("\r\n");
+        }
+
+        request.Append("\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()), cancellationToken);
+
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received, cancellationToken);
+        var text = Encoding.UTF8.GetString(received.ToArray());
+        var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = headerEnd < 0 ? text : text[..headerEnd];
+        var body = headerEnd < 0 ? "" : text[(headerEnd + 4)..];
+        var lines = head.Split("\r\n");
+        var statusLine = lines[0].Split(' ', 3);
+        var parsed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                parsed[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
+            }
+        }
+
+        if (parsed.TryGetValue("transfer-encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            body = Unchunk(body);
+        }
+
+        return new RawHttpResponse(int.Parse(statusLine[1], System.Globalization.CultureInfo.InvariantCulture), statusLine.Length > 2 ? statusLine[2] : "", parsed, body);
+    }
+
+    private static string Unchunk(string body)
+    {
+        var result = new StringBuilder();
+        var position = 0;
+        while (position < body.Length)
+        {
+            var lineEnd = body.IndexOf("\r\n", position, StringComparison.Ordinal);
+            if (lineEnd < 0)
+            {
+                break;
+            }
+
+            var size = Convert.ToInt32(body[position..lineEnd].Split(';')[0], 16);
+            if (size == 0)
+            {
+                break;
+            }
+
+            result.Append(body, lineEnd + 2, size);
+            position = lineEnd + 2 + size + 2;
+        }
+
+        return result.ToString();
+    }
+}
