@@ -18,11 +18,11 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var item in storage.Uploads.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
         {
-            current[item.Name] = item.Properties.ETag?.ToString() ?? "";
+            current[item.Name] = Bare(item.Properties.ETag?.ToString());
         }
 
         var processed = await processedTask.ConfigureAwait(false);
-        var changed = current.Where(blob => !processed.TryGetValue(blob.Key, out var etag) || etag != blob.Value).Select(blob => blob.Key).ToList();
+        var changed = current.Where(blob => !processed.TryGetValue(blob.Key, out var etag) || Bare(etag) != blob.Value).Select(blob => blob.Key).ToList();
         var deleted = processed.Keys.Where(name => !current.ContainsKey(name)).ToList();
 
         var failures = 0;
@@ -49,4 +49,10 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
 
         return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures);
     }
+
+    /// <summary>
+    /// An ETag without its quotes: a listing gives <c>0x8D…</c> where a download's header gives <c>"0x8D…"</c>, and
+    /// comparing them as they come made every pass download every blob again.
+    /// </summary>
+    private static string Bare(string? etag) => etag?.Trim('"') ?? "";
 }

@@ -16,6 +16,13 @@ public class LocalHostFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
     private WebApplication? _app;
+    private string? _location;
+
+    /// <summary>Keeps Azurite's data on disk (in a temporary folder), so that Azurite can be stopped and restarted.</summary>
+    public bool PersistData { get; init; }
+
+    /// <summary>Settings added to (or replacing) the host's by the creator of the fixture, e.g. <c>LocalHost:MaxDegreeOfParallelism</c>.</summary>
+    public IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
@@ -34,7 +41,8 @@ public class LocalHostFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync();
+        _location = PersistData ? Path.Combine(Path.GetTempPath(), "feed-azurite-" + Guid.NewGuid().ToString("N")) : null;
+        _azurite = await AzuriteProcess.StartAsync(location: _location);
         var port = AzuriteProcess.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         var all = new Dictionary<string, string?>
@@ -44,7 +52,7 @@ public class LocalHostFixture : IAsyncLifetime
             [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.PollInterval)}"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (name, value) in Settings)
+        foreach (var (name, value) in Settings.Concat(ExtraSettings))
         {
             all[name] = value;
         }
@@ -53,6 +61,14 @@ public class LocalHostFixture : IAsyncLifetime
         await Storage.EnsureCreatedAsync();
         await _app.StartAsync();
         Http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = BaseUrl };
+    }
+
+    /// <summary>The host's <c>/api/health</c> answer: its status code and JSON body.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, System.Text.Json.Nodes.JsonObject Body)> HealthAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await Http.GetAsync(new Uri("api/health", UriKind.Relative), cancellationToken);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+        return (response.StatusCode, body);
     }
 
     public async Task UploadAsync(string name, string path) =>
@@ -94,6 +110,11 @@ public class LocalHostFixture : IAsyncLifetime
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();
+        }
+
+        if (_location is not null && Directory.Exists(_location))
+        {
+            Directory.Delete(_location, recursive: true);
         }
     }
 }

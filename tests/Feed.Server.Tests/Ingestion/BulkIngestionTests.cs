@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using Feed.Core.Feeds;
+using Feed.Testing.Feeds;
+using Feed.Testing.Storage;
+
+namespace Feed.Server.Tests.Ingestion;
+
+/// <summary>
+/// A bulk upload into the running local host: every article ends up exactly once in every feed it belongs to.
+/// CI runs 300 articles; <c>FEED_LOAD_ARTICLES=10000</c> runs the full size and reports the throughput
+/// (also appended to the file named by <c>FEED_LOAD_REPORT</c>, when set).
+/// </summary>
+public sealed class BulkIngestionTests
+{
+    private static int Size => int.TryParse(Environment.GetEnvironmentVariable("FEED_LOAD_ARTICLES"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : 300;
+
+    [Fact]
+    public async Task Ingest_BulkUploadOf16Parallel_EveryArticleOnceInEveryFeed()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var size = Size;
+        var uploads = SyntheticUploads.Create(size);
+        var expected = ExpectedFeeds.From(uploads.Articles());
+        await using var host = new LocalHostFixture();
+        await host.InitializeAsync();
+
+        // Baseline, same run and same Azurite: the raw upload of the same files into a container no one watches.
+        var baselineContainer = host.Storage.Service.GetBlobContainerClient("baseline");
+        await baselineContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var baseline = await uploads.UploadAsync(baselineContainer, 16, cancellationToken);
+        await baselineContainer.DeleteAsync(cancellationToken: cancellationToken);
+
+        var started = Stopwatch.GetTimestamp();
+        var uploadTime = await uploads.UploadAsync(host.Uploads, 16, cancellationToken);
+        await WaitForIngestedAsync(host, size, TimeSpan.FromSeconds(60 + (size / 10)), cancellationToken);
+        var endToEnd = Stopwatch.GetElapsedTime(started);
+        await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(30), cancellationToken);
+
+        var report = await FeedCompleteness.CheckAsync(host.Http, host.Storage.Feeds, expected, cancellationToken);
+
+        Assert.True(report.Problems.Count == 0, report.ToString());
+        Assert.Equal(expected.Members.Values.Sum(ids => ids.Count), report.Entries);
+        Assert.True(expected.Members[FeedKey.Topic("synthetic-shared")].Count > size / 3, "half of the articles share one topic");
+        var health = (await host.HealthAsync(cancellationToken)).Body;
+        Assert.Equal(size, health["ingested"]!.GetValue<long>());
+        Assert.Equal(0, health["rejected"]!.GetValue<long>());
+
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{size} articles, {expected.Members.Count} feeds: end to end {endToEnd.TotalSeconds:F1} s = {size / endToEnd.TotalSeconds:F0} articles/s "
+            + $"(uploads done after {uploadTime.TotalSeconds:F1} s); baseline raw upload of the same files, 16 parallel: {baseline.TotalSeconds:F1} s = {size / baseline.TotalSeconds:F0} files/s; "
+            + $"ratio {baseline.TotalSeconds / endToEnd.TotalSeconds:P1} of raw upload speed. Check: {report}");
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("FEED_LOAD_REPORT") is { Length: > 0 } file)
+        {
+            await File.AppendAllTextAsync(file, line + Environment.NewLine, cancellationToken);
+        }
+    }
+
+    private static async Task WaitForIngestedAsync(LocalHostFixture host, int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        long ingested = 0;
+        while (deadline.Elapsed < timeout)
+        {
+            ingested = (await host.HealthAsync(cancellationToken)).Body["ingested"]!.GetValue<long>();
+            if (ingested >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"{ingested} of {count} articles ingested after {timeout}");
+    }
+}

@@ -1,0 +1,53 @@
+using Feed.Core.Storage;
+
+namespace Feed.Testing.Storage;
+
+/// <summary>Waits until ingestion has caught up: every upload's current version has a source record (written last).</summary>
+public static class IngestionSettle
+{
+    public static async Task WaitAsync(FeedStorage storage, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var lagging = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                lagging = await CountLaggingAsync(storage, cancellationToken);
+                if (lagging == 0)
+                {
+                    return;
+                }
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // Storage is not answering (yet); keep waiting.
+            }
+            catch (AggregateException)
+            {
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException($"ingestion did not settle within {timeout}: {lagging} upload(s) not processed in their current version");
+    }
+
+    /// <summary>Uploads whose current version was not processed, plus records of uploads that are gone.</summary>
+    public static async Task<int> CountLaggingAsync(FeedStorage storage, CancellationToken cancellationToken = default)
+    {
+        var processed = await storage.Sources.ListProcessedAsync(cancellationToken);
+        var lagging = 0;
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in storage.Uploads.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            current.Add(blob.Name);
+            if (!processed.TryGetValue(blob.Name, out var etag) || etag.Trim('"') != blob.Properties.ETag?.ToString().Trim('"'))
+            {
+                lagging++;
+            }
+        }
+
+        return lagging + processed.Keys.Count(name => !current.Contains(name));
+    }
+}
