@@ -31,6 +31,9 @@ public sealed class FeedEndpoints(
     /// <summary>Cache-Control of a full archive page: it does not change again, so caches may keep it for a year.</summary>
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
+    /// <summary>How long the health check waits for storage (whose client retries for longer) before calling it unreachable.</summary>
+    public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
     public async Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default)
     {
         // A catch-all route also matches an empty rest: the Functions host routes /api/feeds/ here.
@@ -198,13 +201,19 @@ public sealed class FeedEndpoints(
     public async Task<FeedResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         string? storageError = null;
+        using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        probe.CancelAfter(HealthProbeTimeout);
         try
         {
-            await storage.Data.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await storage.Data.GetPropertiesAsync(cancellationToken: probe.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
             storageError = exception.Message.Split('\n')[0];
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            storageError = $"no answer within {HealthProbeTimeout.TotalSeconds:0} s";
         }
 
         var body = new System.Text.Json.Nodes.JsonObject

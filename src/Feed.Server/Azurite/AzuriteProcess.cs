@@ -10,6 +10,7 @@ namespace Feed.Server.Azurite;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private Process _process;
+    private int _servicesClosed;
 
     private AzuriteProcess(Process process, AzuriteEndpoints endpoints, string? location)
     {
@@ -35,8 +36,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         endpoints ??= new AzuriteEndpoints(FreePort(), FreePort(), FreePort());
-        var process = await LaunchAsync(endpoints, location, cancellationToken).ConfigureAwait(false);
-        return new AzuriteProcess(process, endpoints, location);
+        AzuriteProcess? azurite = null;
+        var process = await LaunchAsync(endpoints, location, line => azurite?.OnOutput(line), cancellationToken).ConfigureAwait(false);
+        azurite = new AzuriteProcess(process, endpoints, location);
+        return azurite;
     }
 
     /// <summary>
@@ -55,17 +58,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
             await terminate.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(TimeSpan.FromSeconds(10));
-        try
+        // Azurite saves its data as its services close; it may linger after that, so it is ended once all three say so.
+        var deadline = Stopwatch.StartNew();
+        while (!_process.HasExited && Volatile.Read(ref _servicesClosed) < 3 && deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
-            await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+        if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts Azurite again (stopping it first if it runs) on the same ports and data folder; only an on-disk Azurite can.</summary>
@@ -78,10 +83,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         await StopAsync(cancellationToken).ConfigureAwait(false);
         _process.Dispose();
-        _process = await LaunchAsync(Endpoints, Location, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _servicesClosed, 0);
+        _process = await LaunchAsync(Endpoints, Location, OnOutput, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<Process> LaunchAsync(AzuriteEndpoints endpoints, string? location, CancellationToken cancellationToken)
+    private void OnOutput(string? line)
+    {
+        if (line is not null && line.Contains("successfully closed", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _servicesClosed);
+        }
+    }
+
+    private static async Task<Process> LaunchAsync(AzuriteEndpoints endpoints, string? location, Action<string?> output, CancellationToken cancellationToken)
     {
         var script = FindScript()
             ?? throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root (it installs the version pinned in package.json).");
@@ -98,7 +112,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", endpoints.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", endpoints.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", endpoints.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent", "--loose",
+            "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent", "--loose", "--disableTelemetry",
         })
         {
             start.ArgumentList.Add(argument);
@@ -116,7 +130,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => output(e.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
