@@ -32,7 +32,7 @@ public sealed class FeedEndpoints(
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
     /// <summary>How long the health check waits for storage (whose client retries for longer) before calling it unreachable.</summary>
-    public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public async Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default)
     {
