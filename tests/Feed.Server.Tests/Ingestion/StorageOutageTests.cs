@@ -33,6 +33,8 @@ public sealed class StorageOutageTests
         Assert.True(lagging > 0, "ingestion finished before the outage began; the test needs a larger size");
 
         var (statusDuringOutage, healthDuringOutage) = await host.HealthAsync(cancellationToken);
+        using var feedDuringOutage = await host.Http.GetAsync(new Uri("api/feeds/topics/synthetic-shared.rss", UriKind.Relative), cancellationToken);
+        var feedDuringOutageReason = await feedDuringOutage.Content.ReadAsStringAsync(cancellationToken);
         var healthAnswered = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
         await host.Azurite.RestartAsync(cancellationToken);
@@ -43,6 +45,8 @@ public sealed class StorageOutageTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, statusDuringOutage);
         Assert.Equal("unhealthy", healthDuringOutage["status"]!.GetValue<string>());
         Assert.StartsWith("unreachable: ", healthDuringOutage["storage"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, feedDuringOutage.StatusCode);
+        Assert.StartsWith("storage is not answering", feedDuringOutageReason, StringComparison.Ordinal);
         var report = await FeedCompleteness.CheckAsync(host.Http, host.Storage.Feeds, expected, cancellationToken);
         Assert.True(report.Problems.Count == 0, report.ToString());
         var (status, health) = await host.HealthAsync(cancellationToken);
