@@ -29,7 +29,7 @@ public sealed class RejectionsCommandTests
         await host.InitializeAsync();
         await host.UploadAsync("seed.txt", RepositoryPaths.SeedFile);
         await host.UploadTextAsync("broken.txt", "---\ntitle: no link and no date\n---\n");
-        await host.Services.GetRequiredService<UploadWatcher>().PassAsync(cancellationToken);
+        await host.Services.GetRequiredService<Feed.Core.Ingestion.UploadReconciler>().ReconcileAsync(cancellationToken);
 
         var listing = new StringWriter();
         var listed = await RejectionsCommand.RunAsync(new CommandLine([], RejectionsCommand.RedriveFlag), Configuration(host), listing, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class BulkIngestionTests
 
         var started = Stopwatch.GetTimestamp();
         var uploadTime = await uploads.UploadAsync(host.Uploads, 16, cancellationToken);
-        await WaitForIngestedAsync(host, size, TimeSpan.FromSeconds(60 + (size / 10)), cancellationToken);
+        await WaitForIngestedAsync(host, size, TimeSpan.FromSeconds(60 + (size / 2)), cancellationToken);
         var endToEnd = Stopwatch.GetElapsedTime(started);
         await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(30), cancellationToken);
 
@@ -60,6 +60,8 @@ public sealed class BulkIngestionTests
     private static async Task WaitForIngestedAsync(LocalHostFixture host, int count, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
+        var progress = Environment.GetEnvironmentVariable("FEED_LOAD_REPORT");
+        var nextProgress = TimeSpan.FromSeconds(30);
         long ingested = 0;
         while (deadline.Elapsed < timeout)
         {
@@ -67,6 +69,12 @@ public sealed class BulkIngestionTests
             if (ingested >= count)
             {
                 return;
+            }
+
+            if (progress is { Length: > 0 } && deadline.Elapsed > nextProgress)
+            {
+                nextProgress += TimeSpan.FromSeconds(30);
+                await File.AppendAllTextAsync(progress, string.Create(CultureInfo.InvariantCulture, $"  progress: {ingested} of {count} ingested after {deadline.Elapsed.TotalSeconds:F0} s{Environment.NewLine}"), cancellationToken);
             }
 
             await Task.Delay(100, cancellationToken);
