@@ -90,6 +90,19 @@ public sealed class HostileRequestTests(LocalHostFixture host) : IClassFixture<L
         }
     }
 
+    [Theory]
+    [InlineData("POST", "/api/feeds/all.rss")]
+    [InlineData("DELETE", "/api/feeds/topics/ai-ethics.atom")]
+    [InlineData("PUT", "/no/such/route")]
+    public async Task Request_MethodOtherThanGetOrHead_Answers405WithAllow(string method, string target)
+    {
+        var response = await RawHttp.SendAsync(host.BaseUrl, method, target, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(405, response.Status);
+        Assert.Equal("GET, HEAD", response.Headers["allow"]);
+        Assert.Equal("Feed only answers GET and HEAD", response.Body.TrimEnd());
+    }
+
     [Fact]
     public async Task Request_HeadersOver32KB_RefusedBy431()
     {
