@@ -1,4 +1,5 @@
 using Feed.Core.Ingestion;
+using Feed.Core.Storage;
 
 namespace Feed.Server.Commands;
 
@@ -12,6 +13,7 @@ public static class ReindexCommand
     {
         await using var storage = await LocalStorage.OpenAsync(configuration, output, cancellationToken).ConfigureAwait(false);
         await using var services = CommandServices.Build(configuration, storage.ConnectionString);
+        await services.GetRequiredService<FeedStorage>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var result = await services.GetRequiredService<FeedRebuilder>().RebuildAsync(cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(
             $"Rebuilt {result.Feeds} feed(s) from {result.Articles} stored article(s); deleted {result.Deleted} feed(s) no article belongs to.").ConfigureAwait(false);

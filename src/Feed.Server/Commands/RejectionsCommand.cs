@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Feed.Core.Articles;
 using Feed.Core.Ingestion;
+using Feed.Core.Storage;
 using Feed.Core.Serialization;
 
 namespace Feed.Server.Commands;
@@ -22,6 +23,7 @@ public static class RejectionsCommand
     {
         await using var storage = await LocalStorage.OpenAsync(configuration, Console.Error, cancellationToken).ConfigureAwait(false);
         await using var services = CommandServices.Build(configuration, storage.ConnectionString);
+        await services.GetRequiredService<FeedStorage>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var redriver = services.GetRequiredService<RejectionRedriver>();
         if (!commandLine.Flag(RedriveFlag))
         {
