@@ -20,7 +20,7 @@ public sealed class RejectionsCommandTests
         // The host runs with a file size limit the seed exceeds (the "bug"); the commands run with the default (the "fix").
         await using var host = new LocalHostFixture
         {
-            Settings = new Dictionary<string, string?>
+            ExtraSettings = new Dictionary<string, string?>
             {
                 [FeedSettingNames.MaxFileBytes] = "1000",
                 [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.PollInterval)}"] = "01:00:00",

@@ -19,5 +19,8 @@ public class SeededHostFixture : LocalHostFixture
         }
 
         await WaitForAsync("/api/feeds?format=json", (r, body) => r.StatusCode == HttpStatusCode.OK && body.Contains($"\"key\":\"all\",\"title\":\"All articles\",\"itemCount\":{SeedCount},", StringComparison.Ordinal));
+
+        // The all feed can be complete while a topic feed's write is still under way: wait until every file is done.
+        await IngestionSettle.WaitAsync(Storage, TimeSpan.FromSeconds(60));
     }
 }

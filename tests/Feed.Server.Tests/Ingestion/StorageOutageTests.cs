@@ -19,7 +19,7 @@ public sealed class StorageOutageTests
         await using var host = new LocalHostFixture
         {
             PersistData = true,
-            Settings = new Dictionary<string, string?> { [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.MaxDegreeOfParallelism)}"] = "4" },
+            ExtraSettings = new Dictionary<string, string?> { [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.MaxDegreeOfParallelism)}"] = "4" },
         };
         await host.InitializeAsync();
 
