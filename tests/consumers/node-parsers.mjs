@@ -167,20 +167,7 @@ async function main(argv) {
         return 0;
     }
 
-    const out = {};
-    const errors = [];
-    try {
-        out.rssParser = await runRssParser(xml);
-    } catch (error) {
-        out.rssParser = { error: describe(error) };
-        errors.push(`rss-parser failed: ${describe(error)}`);
-    }
-    try {
-        out.feedParser = runFeedParser(xml);
-    } catch (error) {
-        out.feedParser = { error: describe(error) };
-        errors.push(`@rowanmanning/feed-parser failed: ${describe(error)}`);
-    }
+    const { out, errors } = await parseBoth(xml);
     process.stdout.write(`${JSON.stringify(out)}\n`);
     for (const message of errors) {
         process.stderr.write(`node-parsers: ${message}\n`);

@@ -219,10 +219,7 @@ public sealed partial class ArticleIngestor(
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Ingestion of {BlobName} (ETag {ETag}): {Outcome}, article {ArticleId}, {DurationMs} ms")]
-    private static partial void LogIngestedCore(ILogger logger, string blobName, string? etag, IngestionOutcome outcome, string? articleId, double durationMs);
-
-    private static void LogIngested(ILogger logger, string blobName, string? etag, string? articleId, IngestionOutcome outcome, double durationMs) =>
-        LogIngestedCore(logger, blobName, etag, outcome, articleId, durationMs);
+    private static partial void LogIngested(ILogger logger, string blobName, string? etag, string? articleId, IngestionOutcome outcome, double durationMs);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Rejected {BlobName} (ETag {ETag}): {Errors}")]
     private static partial void LogRejected(ILogger logger, string blobName, string etag, string errors);
