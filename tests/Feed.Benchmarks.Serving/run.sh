@@ -32,7 +32,9 @@ if [ "$(find "$work/articles" -maxdepth 1 -type f 2>/dev/null | wc -l)" -ne "$co
 fi
 
 
-node "$root/node_modules/azurite/dist/src/azurite.js" --inMemoryPersistence --silent --loose --skipApiVersionCheck \
+# On disk: in memory, Azurite grows past 4 GB and stops answering long before 100,000 articles.
+rm -rf "$work/azurite"
+node "$root/node_modules/azurite/dist/src/azurite.js" --location "$work/azurite" --silent --loose --skipApiVersionCheck --disableTelemetry \
     --disableProductStyleUrl --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
 azurite_pid=$!

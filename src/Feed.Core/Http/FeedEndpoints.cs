@@ -34,12 +34,38 @@ public sealed class FeedEndpoints(
     /// <summary>How long the health check waits for storage (whose client retries for longer) before calling it unreachable.</summary>
     public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    public async Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default)
+    public Task<FeedResult> FeedAsync(HttpRequest request, string? path, CancellationToken cancellationToken = default) =>
+        WhileStorageAnswersAsync(FeedCoreAsync(request, path, cancellationToken), cancellationToken);
+
+    /// <summary><c>GET /api/feeds</c>: JSON when the client asks for JSON, otherwise HTML with autodiscovery links.</summary>
+    public Task<FeedResult> CatalogAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        WhileStorageAnswersAsync(CatalogCoreAsync(request, cancellationToken), cancellationToken);
+
+    /// <summary><c>GET /api/feeds.opml</c>: every feed, to subscribe to all at once.</summary>
+    public Task<FeedResult> OpmlAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        WhileStorageAnswersAsync(OpmlCoreAsync(request, cancellationToken), cancellationToken);
+
+    /// <summary>A request that needs storage while it does not answer gets 503 with the reason, not a bare 500.</summary>
+    private static async Task<FeedResult> WhileStorageAnswersAsync(Task<FeedResult> answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await answer.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException or HttpRequestException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            return FeedResult.Problem(StatusCodes.Status503ServiceUnavailable, $"storage is not answering, try again shortly: {exception.Message.Split('\n')[0]}")
+                .WithHeader(HeaderNames.RetryAfter, "10");
+        }
+    }
+
+    private async Task<FeedResult> FeedCoreAsync(HttpRequest request, string? path, CancellationToken cancellationToken)
     {
         // A catch-all route also matches an empty rest: the Functions host routes /api/feeds/ here.
         if (string.IsNullOrEmpty(path))
         {
-            return await CatalogAsync(request, cancellationToken).ConfigureAwait(false);
+            return await CatalogCoreAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         if (!FeedPath.TryParse(path, out var key, out var format, out var page, out var pathError))
@@ -175,8 +201,7 @@ public sealed class FeedEndpoints(
         return WithCaching(result, etag, coding, lastModified, cacheControl);
     }
 
-    /// <summary><c>GET /api/feeds</c>: JSON when the client asks for JSON, otherwise HTML with autodiscovery links.</summary>
-    public async Task<FeedResult> CatalogAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    private async Task<FeedResult> CatalogCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var feeds = await ListFeedsAsync(cancellationToken).ConfigureAwait(false);
         var baseUrl = PublicUrls.BaseUrl(request, _options);
@@ -188,8 +213,7 @@ public sealed class FeedEndpoints(
         return result.WithHeader(HeaderNames.CacheControl, "public, max-age=60").WithHeader(HeaderNames.Vary, HeaderNames.Accept);
     }
 
-    /// <summary><c>GET /api/feeds.opml</c>: every feed, to subscribe to all at once.</summary>
-    public async Task<FeedResult> OpmlAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    private async Task<FeedResult> OpmlCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var feeds = await ListFeedsAsync(cancellationToken).ConfigureAwait(false);
         var modified = feeds.Count == 0 ? timeProvider.GetUtcNow() : feeds.Max(f => f.LastModified);

@@ -36,7 +36,6 @@ public static class LocalFeedHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UploadWatcher>());
 
         var app = builder.Build();
-        app.Use(AnswerStorageFailuresAsync);
         MapRoutes(app);
         return app;
     }
@@ -55,24 +54,6 @@ public static class LocalFeedHost
         routes.MapFallback("{**path}", (HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? FeedResult.Problem(StatusCodes.Status404NotFound, "not found; the feeds are listed at /api/feeds")
             : FeedResult.Problem(StatusCodes.Status405MethodNotAllowed, "Feed only answers GET and HEAD").WithHeader(HeaderNames.Allow, "GET, HEAD"));
-    }
-
-    /// <summary>A request that needs storage while it does not answer gets 503 with the reason, not a bare 500.</summary>
-    public static async Task AnswerStorageFailuresAsync(HttpContext context, RequestDelegate next)
-    {
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException or HttpRequestException
-            && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-        {
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "10";
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync($"storage is not answering, try again shortly: {exception.Message.Split('\n')[0]}", context.RequestAborted).ConfigureAwait(false);
-        }
     }
 
     /// <summary>
