@@ -5,6 +5,9 @@ public sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 
+    /// <summary>Whether this host ingests at all; off, it only serves (a read-only replica, or a benchmark of serving alone).</summary>
+    public bool Watch { get; set; } = true;
+
     /// <summary>How often the watcher compares the upload container with what was ingested.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

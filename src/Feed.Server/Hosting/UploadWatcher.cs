@@ -18,6 +18,12 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Watch)
+        {
+            _firstPass.TrySetResult();
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
