@@ -54,6 +54,11 @@ catch (Exception exception) when (exception is InvalidOperationException or File
     await Console.Error.WriteLineAsync($"feed {verb}: {exception.Message}");
     return 1;
 }
+catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException or HttpRequestException)
+{
+    await Console.Error.WriteLineAsync($"feed {verb}: storage did not answer ({exception.Message.Split('\n')[0]}); run the command again once it is back");
+    return 1;
+}
 
 static IConfiguration Configure(CommandLine commandLine) =>
     new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. commandLine.OtherOptions()]).Build();
