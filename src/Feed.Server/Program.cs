@@ -54,9 +54,9 @@ catch (Exception exception) when (exception is InvalidOperationException or File
     await Console.Error.WriteLineAsync($"feed {verb}: {exception.Message}");
     return 1;
 }
-catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException or HttpRequestException)
+catch (Exception exception) when (Feed.Core.Storage.StorageFailure.Is(exception))
 {
-    await Console.Error.WriteLineAsync($"feed {verb}: storage did not answer ({exception.Message.Split('\n')[0]}); run the command again once it is back");
+    await Console.Error.WriteLineAsync($"feed {verb}: storage did not answer ({Feed.Core.Storage.StorageFailure.Reason(exception)}); run the command again once it is back");
     return 1;
 }
 

@@ -52,10 +52,9 @@ public sealed class FeedEndpoints(
         {
             return await answer.ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException or HttpRequestException
-            && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (StorageFailure.Is(exception) && !cancellationToken.IsCancellationRequested)
         {
-            return FeedResult.Problem(StatusCodes.Status503ServiceUnavailable, $"storage is not answering, try again shortly: {exception.Message.Split('\n')[0]}")
+            return FeedResult.Problem(StatusCodes.Status503ServiceUnavailable, $"storage is not answering, try again shortly: {StorageFailure.Reason(exception)}")
                 .WithHeader(HeaderNames.RetryAfter, "10");
         }
     }
@@ -231,9 +230,9 @@ public sealed class FeedEndpoints(
         {
             await storage.Data.GetPropertiesAsync(cancellationToken: probe.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception exception) when (StorageFailure.Is(exception))
         {
-            storageError = exception.Message.Split('\n')[0];
+            storageError = StorageFailure.Reason(exception);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
