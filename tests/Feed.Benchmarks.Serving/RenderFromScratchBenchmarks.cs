@@ -25,22 +25,24 @@ public class RenderFromScratchBenchmarks
     private FeedKey _key;
 
     [GlobalSetup]
-    public void Setup()
+    public async Task SetupAsync()
     {
         var storage = Environment.GetEnvironmentVariable("FEED_BENCH_STORAGE") ?? throw new InvalidOperationException("set FEED_BENCH_STORAGE");
         var path = Environment.GetEnvironmentVariable("FEED_BENCH_FEED") ?? "topics/synthetic-shared";
         _key = path == "all" ? FeedKey.All : path.StartsWith("topics/", StringComparison.Ordinal) ? FeedKey.Topic(path[7..]) : FeedKey.Provider(path[10..]);
         _blob = new BlobServiceClient(storage).GetBlobContainerClient("feed-data").GetBlobClient(BlobPaths.Feed(_key));
-        _index = Read();
+        _index = await ReadAsync();
     }
 
     [Benchmark(Baseline = true, Description = "Render RSS of the head (in memory)")]
     public byte[] RenderRss() => FeedRenderer.Render(View(_index), FeedFormat.Rss);
 
     [Benchmark(Description = "Read index blob + deserialize + render RSS + gzip")]
-    public byte[] FromStorage() => new RenderedFeed(FeedRenderer.Render(View(Read()), FeedFormat.Rss)).Encoded(ContentCoding.Gzip);
+    public async Task<byte[]> FromStorageAsync() =>
+        new RenderedFeed(FeedRenderer.Render(View(await ReadAsync()), FeedFormat.Rss)).Encoded(ContentCoding.Gzip);
 
-    private FeedIndex Read() => _blob.DownloadContent().Value.Content.ToObjectFromJson(FeedJsonContext.Default.FeedIndex)!;
+    private async Task<FeedIndex> ReadAsync() =>
+        (await _blob.DownloadContentAsync()).Value.Content.ToObjectFromJson(FeedJsonContext.Default.FeedIndex)!;
 
     private FeedView View(FeedIndex index) =>
         new(_key, index.Title, "Articles about " + index.Title, PublicUrls.Feed(BaseUrl, _key, FeedFormat.Rss), PublicUrls.Catalog(BaseUrl), index.LastModified, index.Entries)
