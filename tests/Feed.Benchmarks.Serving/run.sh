@@ -7,6 +7,8 @@
 # Env:   FEED_BENCH_AZURITE (memory, the default, or disk), FEED_BENCH_WORK (default /tmp/feed-serving-bench; keeps generated files between runs),
 #        FEED_BENCH_BLOB_PORT (10600; queue and table use the next two), FEED_BENCH_HTTP_PORT (7480),
 #        FEED_BENCH_DURATION (wrk seconds, 20), FEED_BENCH_SKIP_RENDER=1 to skip the BenchmarkDotNet part,
+#        FEED_BENCH_REUSE=1 (with disk) to keep the Azurite data of an earlier run: no upload, the watcher ingests only
+#        what that run left unprocessed, and the measurement starts once the "all" feed holds N articles,
 #        FEED_BENCH_POLL (the watcher's poll interval, 00:00:20: each pass lists every upload, so polling every
 #        second during a 100k upload would spend Azurite on listings).
 set -euo pipefail
@@ -35,7 +37,8 @@ fi
 # In memory, with room for a large heap: Node's default heap limit (about 4 GB) is what stopped earlier 100k runs;
 # on disk (FEED_BENCH_AZURITE=disk) Azurite ingests about 30 articles/s instead of about 90.
 if [ "${FEED_BENCH_AZURITE:-memory}" = disk ]; then
-    rm -rf "$work/azurite"; persistence=(--location "$work/azurite")
+    [ "${FEED_BENCH_REUSE:-0}" = 1 ] || rm -rf "$work/azurite"
+    persistence=(--location "$work/azurite")
 else
     persistence=(--inMemoryPersistence); export NODE_OPTIONS="--max-old-space-size=16384"
 fi
@@ -53,15 +56,22 @@ LocalHost__PollInterval="${FEED_BENCH_POLL:-00:00:20}" Logging__LogLevel__Defaul
 serve_pid=$!
 until curl -fs "$base/api/health" >/dev/null; do sleep 0.5; done
 
-log "uploading $count files (16 in parallel)"
 started=$(date +%s)
-"$feed" upload "$work/articles"
-uploaded=$(date +%s)
-log "uploaded in $((uploaded - started)) s; waiting for ingestion"
-done_count() { curl -fs "$base/api/health" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ingested"]+d["unchanged"]+d["rejected"])'; }
-while [ "$(done_count)" -lt "$count" ]; do
+if [ "${FEED_BENCH_REUSE:-0}" = 1 ]; then
+    log "reusing the Azurite data in $work/azurite; waiting until the all feed holds $count articles"
+    done_count() { curl -fs -H 'Accept: application/json' "$base/api/feeds" | /usr/bin/python3 -c 'import json,sys; print(next((f["itemCount"] for f in json.load(sys.stdin)["feeds"] if f["key"] == "all"), 0))'; }
+else
+    log "uploading $count files (16 in parallel)"
+    "$feed" upload "$work/articles"
+    uploaded=$(date +%s)
+    log "uploaded in $((uploaded - started)) s; waiting for ingestion"
+    done_count() { curl -fs "$base/api/health" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ingested"]+d["unchanged"]+d["rejected"])'; }
+fi
+while :; do
+    done_now=$(done_count) || { log "the host stopped answering; see $work/serve.log and $work/azurite.log" >&2; exit 1; }
+    [ "$done_now" -lt "$count" ] || break
+    log "ingested $done_now of $count"
     sleep 10
-    log "ingested $(done_count) of $count"
 done
 ingested=$(date +%s)
 log "ingestion of $count articles: $((ingested - started)) s from first upload ($(curl -fs "$base/api/health"))"
