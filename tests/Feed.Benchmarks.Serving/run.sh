@@ -34,27 +34,38 @@ if [ "$(find "$work/articles" -maxdepth 1 -type f 2>/dev/null | wc -l)" -ne "$co
 fi
 
 
-# In memory, with room for a large heap: Node's default heap limit (about 4 GB) is what stopped earlier 100k runs;
-# on disk (FEED_BENCH_AZURITE=disk) Azurite ingests about 30 articles/s instead of about 90.
+# In memory, with room for a large heap (Node's default limit of about 4 GB stopped earlier runs): fine for 10k, but
+# Azurite's memory grows by about 0.3 MB per ingested article and it stopped answering at about 27,000. On disk
+# (FEED_BENCH_AZURITE=disk, needed for 100k), through azurite-lazy-save.cjs, which saves Azurite's metadata every
+# 5 minutes instead of every 5 seconds.
+azurite="$root/node_modules/azurite/dist/src/azurite.js"
 if [ "${FEED_BENCH_AZURITE:-memory}" = disk ]; then
     [ "${FEED_BENCH_REUSE:-0}" = 1 ] || rm -rf "$work/azurite"
-    persistence=(--location "$work/azurite")
+    persistence=(--location "$work/azurite"); azurite="$root/tests/Feed.Benchmarks.Serving/azurite-lazy-save.cjs"
 else
     persistence=(--inMemoryPersistence); export NODE_OPTIONS="--max-old-space-size=16384"
 fi
-node "$root/node_modules/azurite/dist/src/azurite.js" "${persistence[@]}" --silent --loose --skipApiVersionCheck --disableTelemetry \
+node "$azurite" "${persistence[@]}" --silent --loose --skipApiVersionCheck --disableTelemetry \
     --disableProductStyleUrl --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
 serve_pid=""
 trap 'kill $serve_pid $azurite_pid 2>/dev/null || true' EXIT
+# Azurite on disk first loads its whole metadata file (a minute or more after a 100k run).
+until curl -s -o /dev/null "http://127.0.0.1:$blob/"; do
+    kill -0 "$azurite_pid" 2>/dev/null || { log "Azurite did not start; see $work/azurite.log" >&2; exit 1; }
+    sleep 0.5
+done
 
 # Azurite's public development account (documented by Microsoft), on the benchmark's own ports.
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 LocalHost__PollInterval="${FEED_BENCH_POLL:-00:00:20}" Logging__LogLevel__Default=Warning "$feed" serve --urls "$base" >"$work/serve.log" 2>&1 &
 serve_pid=$!
-until curl -fs "$base/api/health" >/dev/null; do sleep 0.5; done
+until curl -fs "$base/api/health" >/dev/null; do
+    kill -0 "$serve_pid" 2>/dev/null || { log "the host did not start; see $work/serve.log" >&2; exit 1; }
+    sleep 0.5
+done
 
 started=$(date +%s)
 if [ "${FEED_BENCH_REUSE:-0}" = 1 ]; then
