@@ -49,6 +49,12 @@ param headSize int = 50
 @description('Entries per archive page; a full page is served as immutable (Feed__ArchivePageSize).')
 param archivePageSize int = 100
 
+@description('How long a served feed index is used before storage is asked whether it changed, as hh:mm:ss (Feed__IndexFreshness).')
+param indexFreshness string = '00:00:01'
+
+@description('How long past that an index is still served while storage is asked in the background, as hh:mm:ss (Feed__IndexStaleWhileRevalidate).')
+param indexStaleWhileRevalidate string = '00:00:30'
+
 @description('Memory of each instance in MB.')
 @allowed([
   512
@@ -144,6 +150,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Feed__MaxFileBytes: string(maxFileBytes)
     Feed__HeadSize: string(headSize)
     Feed__ArchivePageSize: string(archivePageSize)
+    Feed__IndexFreshness: indexFreshness
+    Feed__IndexStaleWhileRevalidate: indexStaleWhileRevalidate
   }
 }
 

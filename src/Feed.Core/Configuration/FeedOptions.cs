@@ -20,4 +20,13 @@ public sealed class FeedOptions
 
     /// <summary>How many entries fill an archive page; a full page never changes again (but for rare edits of its articles).</summary>
     public int ArchivePageSize { get; set; } = 100;
+
+    /// <summary>How long a served feed's index is used without asking storage whether it changed.</summary>
+    public TimeSpan IndexFreshness { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long past <see cref="IndexFreshness"/> an index is still served while storage is asked in the background
+    /// (well under the feeds' <c>max-age</c> of 300 s); zero makes every request past the freshness wait for storage.
+    /// </summary>
+    public TimeSpan IndexStaleWhileRevalidate { get; set; } = TimeSpan.FromSeconds(30);
 }

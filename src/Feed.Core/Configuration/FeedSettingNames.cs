@@ -26,4 +26,6 @@ public static class FeedSettingNames
     public const string MaxFileBytes = Section + ":" + nameof(FeedOptions.MaxFileBytes);
     public const string HeadSize = Section + ":" + nameof(FeedOptions.HeadSize);
     public const string ArchivePageSize = Section + ":" + nameof(FeedOptions.ArchivePageSize);
+    public const string IndexFreshness = Section + ":" + nameof(FeedOptions.IndexFreshness);
+    public const string IndexStaleWhileRevalidate = Section + ":" + nameof(FeedOptions.IndexStaleWhileRevalidate);
 }

@@ -34,7 +34,15 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<UploadReconciler>();
         services.TryAddSingleton<FeedRebuilder>();
         services.TryAddSingleton<RejectionRedriver>();
-        services.TryAddSingleton<FeedIndexCache>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FeedOptions>>().Value;
+            return new FeedIndexCache(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>())
+            {
+                Freshness = options.IndexFreshness,
+                StaleWhileRevalidate = options.IndexStaleWhileRevalidate,
+            };
+        });
         services.TryAddSingleton<RenderedFeedCache>();
         services.TryAddSingleton<FeedEndpoints>();
         return services;

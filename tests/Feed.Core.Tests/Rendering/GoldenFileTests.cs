@@ -1,5 +1,6 @@
 using System.Text;
 using Feed.Core.Feeds;
+using Feed.Core.Http;
 using Feed.Core.Ingestion;
 using Feed.Core.Parsing;
 using Feed.Core.Rendering;
@@ -70,17 +71,17 @@ public sealed class GoldenFileTests
         entries.Sort(FeedEntry.NewestFirst);
         var key = FeedKey.All;
         var updated = entries.Max(e => e.Updated);
-        var feedUrl = Http.PublicUrls.Feed(BaseUrl, key, format);
-        var catalog = Http.PublicUrls.Catalog(BaseUrl);
+        var feedUrl = PublicUrls.Feed(BaseUrl, key, format);
+        var catalog = PublicUrls.Catalog(BaseUrl);
         return archive
-            ? new FeedView(key, FeedTitles.AllArticles, "Every article Feed publishes, newest first.", Http.PublicUrls.Archive(BaseUrl, key, 1, format), catalog, updated, entries)
+            ? new FeedView(key, FeedTitles.AllArticles, "Every article Feed publishes, newest first.", PublicUrls.Archive(BaseUrl, key, 1, format), catalog, updated, entries)
             {
                 CurrentUrl = feedUrl,
-                NextArchiveUrl = Http.PublicUrls.Archive(BaseUrl, key, 2, format),
+                NextArchiveUrl = PublicUrls.Archive(BaseUrl, key, 2, format),
             }
             : new FeedView(key, FeedTitles.AllArticles, "Every article Feed publishes, newest first.", feedUrl, catalog, updated, entries.Take(10).ToList())
             {
-                PrevArchiveUrl = Http.PublicUrls.Archive(BaseUrl, key, 2, format),
+                PrevArchiveUrl = PublicUrls.Archive(BaseUrl, key, 2, format),
             };
     }
 }

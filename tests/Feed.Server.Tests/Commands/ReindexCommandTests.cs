@@ -16,7 +16,12 @@ public sealed class ReindexCommandTests
         var cancellationToken = TestContext.Current.CancellationToken;
         var uploads = SyntheticUploads.Create(40);
         var expected = ExpectedFeeds.From(uploads.Articles());
-        await using var host = new LocalHostFixture();
+        // Indexes are changed here behind the host's back, as another instance would; without a stale window the
+        // host's next request past the freshness (1 s) sees the change.
+        await using var host = new LocalHostFixture
+        {
+            ExtraSettings = new Dictionary<string, string?> { [FeedSettingNames.IndexStaleWhileRevalidate] = "00:00:00" },
+        };
         await host.InitializeAsync();
         await uploads.UploadAsync(host.Uploads, 16, cancellationToken);
         await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(60), cancellationToken);
