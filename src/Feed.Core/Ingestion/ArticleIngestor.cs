@@ -139,6 +139,13 @@ public sealed partial class ArticleIngestor(
             ? existing?.Updated ?? article.PublishedDateTime
             : Max(timeProvider.GetUtcNow(), article.PublishedDateTime);
 
+        // A new article is stored before its feeds, so that a retry after an interruption between two feed writes
+        // knows the feeds may hold it already and finds it wherever it was filed, instead of filing it twice.
+        if (existing is null)
+        {
+            await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
+        }
+
         var feeds = FeedKey.For(article).ToHashSet();
         var previousFeeds = existing is null ? [] : FeedKey.For(existing).ToHashSet();
         var changes = new List<Task>();
@@ -160,9 +167,9 @@ public sealed partial class ArticleIngestor(
 
         await Task.WhenAll(changes).ConfigureAwait(false);
 
-        // Stored after its feeds: a crash before this point leaves the old document, from which a retry works out
-        // again which feeds to leave; storing first would lose that.
-        if (existing is null || !SameDocument(existing, article))
+        // A changed article is stored after its feeds: a crash before this point leaves the old document, from which
+        // a retry works out again which feeds to leave; storing first would lose that.
+        if (existing is not null && !SameDocument(existing, article))
         {
             await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
         }

@@ -145,10 +145,50 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task IngestAsync_InterruptedBetweenFeedWritesThenArchived_RetryListsArticleOnce()
+    {
+        await using var services = await StartAsync(
+            azurite.CreateServiceClient(),
+            extra: new() { [FeedSettingNames.HeadSize] = "1", [FeedSettingNames.ArchivePageSize] = "1" });
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var topicFeed = storage.Data.GetBlobClient(BlobPaths.Feed(FeedKey.Topic("ingestion")));
+        await topicFeed.UploadAsync(BinaryData.FromString("not an index"), Token);
+        var older = storage.Uploads.GetBlobClient("older.md");
+        await older.UploadAsync(BinaryData.FromString(Article), Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => ingestor.IngestAsync(older, Token));
+
+        var newer = storage.Uploads.GetBlobClient("newer.md");
+        await newer.UploadAsync(BinaryData.FromString(Article.Replace("2021-08-27", "2022-01-01", StringComparison.Ordinal).Replace("/story", "/newer", StringComparison.Ordinal).Replace("- Ingestion", "- Other", StringComparison.Ordinal)), Token);
+        await ingestor.IngestAsync(newer, Token);
+        await topicFeed.DeleteAsync(cancellationToken: Token);
+        var id = (await ingestor.IngestAsync(older, Token)).ArticleId!;
+
+        foreach (var key in new[] { FeedKey.All, FeedKey.Topic("ingestion"), FeedKey.Provider("ingestion.example") })
+        {
+            Assert.Equal((key, 1), (key, await CountEverywhereAsync(storage, key, id)));
+        }
+    }
+
+    /// <summary>How many times the feed lists the article: head, open page and archive pages.</summary>
+    private static async Task<int> CountEverywhereAsync(FeedStorage storage, FeedKey key, string id)
+    {
+        var index = (await storage.Feeds.GetAsync(key, Token))!.Value;
+        var count = index.Entries.Concat(index.Open).Count(e => e.Id == id);
+        foreach (var page in index.Pages)
+        {
+            count += (await storage.Feeds.GetPageAsync(key, page.Blob, Token))!.Entries.Count(e => e.Id == id);
+        }
+
+        return count;
+    }
+
     private static async Task<int> CountAsync(FeedStorage storage, FeedKey key, string id) =>
         (await storage.Feeds.GetAsync(key, Token))?.Value.Entries.Count(e => e.Id == id) ?? 0;
 
-    private static async Task<ServiceProvider> StartAsync(BlobServiceClient service, long? maxFileBytes = null, bool createContainers = true)
+    private static async Task<ServiceProvider> StartAsync(
+        BlobServiceClient service, long? maxFileBytes = null, bool createContainers = true, Dictionary<string, string?>? extra = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string?>
@@ -159,6 +199,11 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         if (maxFileBytes is { } limit)
         {
             settings[FeedSettingNames.MaxFileBytes] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (name, value) in extra ?? [])
+        {
+            settings[name] = value;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
