@@ -46,14 +46,9 @@ public sealed class FeedIndexCacheTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task GetAsync_StorageStoppedWithinStaleWindow_AnswersCachedIndex()
     {
-        await using var own = await AzuriteProcess.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var store = await CreateStoreAsync(own.Endpoints.ConnectionString);
-        await store.PutAsync(Index("Kept"), ifMatch: null, TestContext.Current.CancellationToken);
-        var clock = new ManualClock(Start);
-        var cache = new FeedIndexCache(store, clock);
-        await cache.GetAsync(Key, TestContext.Current.CancellationToken);
+        var (cache, clock, storage) = await CacheThenStopStorageAsync("Kept");
+        await using var stopped = storage;
 
-        await own.StopAsync(TestContext.Current.CancellationToken);
         clock.Advance(cache.Freshness + cache.StaleWhileRevalidate - TimeSpan.FromSeconds(1));
 
         Assert.Equal("Kept", (await cache.GetAsync(Key, TestContext.Current.CancellationToken))!.Title);
@@ -62,14 +57,9 @@ public sealed class FeedIndexCacheTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task GetAsync_StorageStoppedPastStaleWindow_ThrowsStorageFailure()
     {
-        await using var own = await AzuriteProcess.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var store = await CreateStoreAsync(own.Endpoints.ConnectionString);
-        await store.PutAsync(Index("Gone"), ifMatch: null, TestContext.Current.CancellationToken);
-        var clock = new ManualClock(Start);
-        var cache = new FeedIndexCache(store, clock);
-        await cache.GetAsync(Key, TestContext.Current.CancellationToken);
+        var (cache, clock, storage) = await CacheThenStopStorageAsync("Gone");
+        await using var stopped = storage;
 
-        await own.StopAsync(TestContext.Current.CancellationToken);
         clock.Advance(cache.Freshness + cache.StaleWhileRevalidate);
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => cache.GetAsync(Key, TestContext.Current.CancellationToken));
@@ -88,6 +78,19 @@ public sealed class FeedIndexCacheTests(AzuriteFixture azurite) : IClassFixture<
         cache.Invalidate(Key);
 
         Assert.Equal("After", (await cache.GetAsync(Key, TestContext.Current.CancellationToken))!.Title);
+    }
+
+    /// <summary>A cache that has read the feed from an Azurite of its own, which is then stopped.</summary>
+    private static async Task<(FeedIndexCache Cache, ManualClock Clock, AzuriteProcess Storage)> CacheThenStopStorageAsync(string title)
+    {
+        var storage = await AzuriteProcess.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var store = await CreateStoreAsync(storage.Endpoints.ConnectionString);
+        await store.PutAsync(Index(title), ifMatch: null, TestContext.Current.CancellationToken);
+        var clock = new ManualClock(Start);
+        var cache = new FeedIndexCache(store, clock);
+        await cache.GetAsync(Key, TestContext.Current.CancellationToken);
+        await storage.StopAsync(TestContext.Current.CancellationToken);
+        return (cache, clock, storage);
     }
 
     private static async Task<FeedIndexStore> CreateStoreAsync(string connectionString)
