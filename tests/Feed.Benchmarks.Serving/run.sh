@@ -84,8 +84,16 @@ else
     log "uploaded in $((uploaded - started)) s; waiting for ingestion"
     done_count() { curl -fs "$base/api/health" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ingested"]+d["unchanged"]+d["rejected"])'; }
 fi
+# Azurite on disk pauses for seconds while it saves its metadata, and the health check answers 503 meanwhile:
+# the run stops only after a minute without an answer.
+failures=0
 while :; do
-    done_now=$(done_count) || { log "the host stopped answering; see $work/serve.log and $work/azurite.log" >&2; exit 1; }
+    if ! done_now=$(done_count 2>/dev/null); then
+        failures=$((failures + 1))
+        [ "$failures" -lt 6 ] || { log "the host stopped answering; see $work/serve.log and $work/azurite.log" >&2; exit 1; }
+        log "no answer from the host ($failures)"; sleep 10; continue
+    fi
+    failures=0
     [ "$done_now" -lt "$count" ] || break
     log "ingested $done_now of $count"
     sleep 10
