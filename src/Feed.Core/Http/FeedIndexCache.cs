@@ -65,6 +65,11 @@ public sealed class FeedIndexCache(FeedIndexStore store, TimeProvider timeProvid
     /// <summary>The read of <paramref name="key"/> in flight, or a new one.</summary>
     private Task<Entry?> Read(FeedKey key, Entry? cached)
     {
+        if (_reads.TryGetValue(key, out var inFlight))
+        {
+            return inFlight;
+        }
+
         var read = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var current = _reads.GetOrAdd(key, read.Task);
         if (current == read.Task)
