@@ -30,6 +30,11 @@ public sealed partial class ArticleIngestor(
 {
     private readonly FeedOptions _options = options.Value;
 
+    // Two uploads of one article (the same link under two names) stored at once would both look for its entries
+    // before either had filed them, and one could file it a second time once the other's was archived; so the
+    // storing of one article is one at a time here. Striped, to bound the memory whatever the number of articles.
+    private readonly SemaphoreSlim[] _articleGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -127,6 +132,20 @@ public sealed partial class ArticleIngestor(
     }
 
     private async Task StoreAsync(string name, Article article, SourceRecord? source, CancellationToken cancellationToken)
+    {
+        var gate = _articleGates[(int)((uint)StringComparer.Ordinal.GetHashCode(article.Id) % (uint)_articleGates.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StoreOneAtATimeAsync(name, article, source, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task StoreOneAtATimeAsync(string name, Article article, SourceRecord? source, CancellationToken cancellationToken)
     {
         if (source?.ArticleId != article.Id)
         {
