@@ -6,6 +6,7 @@ using Feed.Core.Feeds;
 using Feed.Core.Ingestion;
 using Feed.Core.Rendering;
 using Feed.Core.Storage;
+using Feed.Core.WebSub;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -133,11 +134,13 @@ public sealed class FeedEndpoints(
             var entries = index.Entries.Where(query.Matches).Take(query.Limit ?? int.MaxValue).ToList();
             var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, entries)
             {
+                HubUrl = PublicUrls.Hub(baseUrl),
                 PrevArchiveUrl = index.ArchivePageCount == 0 ? null : PublicUrls.Archive(baseUrl, key, index.ArchivePageCount, format, archiveQuery),
             };
             return FeedRenderer.Render(view, format);
         });
-        return Encoded(rendered, format, coding, etag, lastModified, cacheControl);
+        return Encoded(rendered, format, coding, etag, lastModified, cacheControl)
+            .WithHeader(HubLinks.HeaderName, HubLinks.Header(PublicUrls.Hub(baseUrl), selfUrl));
     }
 
     /// <summary>Archive page <paramref name="page"/>; null when its blob was replaced since the head was read.</summary>
@@ -179,6 +182,7 @@ public sealed class FeedEndpoints(
 
             var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, [.. entries.Where(query.Matches)])
             {
+                HubUrl = PublicUrls.Hub(baseUrl),
                 CurrentUrl = PublicUrls.Feed(baseUrl, key, format, filters),
                 PrevArchiveUrl = page > 1 ? PublicUrls.Archive(baseUrl, key, page - 1, format, filters) : null,
                 NextArchiveUrl = page < index.ArchivePageCount ? PublicUrls.Archive(baseUrl, key, page + 1, format, filters) : null,
@@ -186,7 +190,8 @@ public sealed class FeedEndpoints(
             rendered = renderings.Add(etag, FeedRenderer.Render(view, format));
         }
 
-        return Encoded(rendered, format, coding, etag, lastModified, cacheControl);
+        return Encoded(rendered, format, coding, etag, lastModified, cacheControl)
+            .WithHeader(HubLinks.HeaderName, HubLinks.Header(PublicUrls.Hub(baseUrl), selfUrl));
     }
 
     private FeedResult Encoded(RenderedFeed rendered, FeedFormat format, ContentCoding coding, string etag, DateTimeOffset lastModified, string cacheControl)

@@ -20,6 +20,9 @@ public static class FeedRoutes
     /// <summary>The route value that holds the rest of a feed path.</summary>
     public const string FeedPathParameter = "path";
 
+    /// <summary>The WebSub hub: subscription requests (form POST) for any feed document.</summary>
+    public const string Hub = "websub";
+
     /// <summary>Storage reachability and ingestion counters.</summary>
     public const string Health = "health";
 }

@@ -35,6 +35,9 @@ public static class PublicUrls
     public static Uri Archive(Uri baseUrl, FeedKey key, int page, FeedFormat format, string query = "") =>
         new(baseUrl, $"{FeedRoutes.Prefix}/feeds/{key.Path}{Feeds.FeedPath.ArchiveSegment}{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{FeedFormats.Extension(format)}{query}");
 
+    /// <summary>The WebSub hub every feed document names.</summary>
+    public static Uri Hub(Uri baseUrl) => new(baseUrl, $"{FeedRoutes.Prefix}/{FeedRoutes.Hub}");
+
     public static Uri Catalog(Uri baseUrl) => new(baseUrl, $"{FeedRoutes.Prefix}/{FeedRoutes.Catalog}");
 
     private static string? First(Microsoft.Extensions.Primitives.StringValues values)

@@ -25,6 +25,11 @@ public static class AtomFeedWriter
         feed.Authors.Add(new SyndicationPerson { Name = Publisher });
         feed.Links.Add(new SyndicationLink(view.SelfUrl, "self", null, "application/atom+xml", 0));
         feed.Links.Add(new SyndicationLink(view.HomeUrl, "alternate", null, "text/html", 0));
+        if (view.HubUrl is { } hub)
+        {
+            feed.Links.Add(new SyndicationLink(hub, "hub", null, null, 0));
+        }
+
         foreach (var (rel, url) in ArchiveLinks.Of(view))
         {
             feed.Links.Add(new SyndicationLink(url, rel, null, "application/atom+xml", 0));

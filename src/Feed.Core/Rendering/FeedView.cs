@@ -21,6 +21,9 @@ public sealed record FeedView(
     /// <summary>Set on archive pages: the subscription document (RFC 5005 <c>current</c>). Marks the document as an archive.</summary>
     public Uri? CurrentUrl { get; init; }
 
+    /// <summary>The WebSub hub that pushes this feed's new versions to subscribers (RSS/Atom <c>rel="hub"</c>, JSON Feed <c>hubs</c>).</summary>
+    public Uri? HubUrl { get; init; }
+
     public bool IsArchive => CurrentUrl is not null;
 
     /// <summary>The feed's permanent id: a URN from its key, so that it survives changes of host or scheme.</summary>

@@ -28,6 +28,16 @@ public static class JsonFeedWriter
                 json.WriteString("next_url", nextUrl.AbsoluteUri);
             }
 
+            if (view.HubUrl is { } hub)
+            {
+                json.WriteStartArray("hubs");
+                json.WriteStartObject();
+                json.WriteString("type", "WebSub");
+                json.WriteString("url", hub.AbsoluteUri);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("authors");
             json.WriteStartObject();
             json.WriteString("name", AtomFeedWriter.Publisher);

@@ -24,6 +24,11 @@ public static class RssFeedWriter
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.DublinCorePrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.DublinCore.NamespaceName);
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.MediaPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Media.NamespaceName);
         feed.ElementExtensions.Add(AtomLink("self", view.SelfUrl.AbsoluteUri, "application/rss+xml", null));
+        if (view.HubUrl is { } hub)
+        {
+            feed.ElementExtensions.Add(AtomLink("hub", hub.AbsoluteUri, null, null));
+        }
+
         foreach (var (rel, url) in ArchiveLinks.Of(view))
         {
             feed.ElementExtensions.Add(AtomLink(rel, url.AbsoluteUri, "application/rss+xml", null));
