@@ -29,6 +29,42 @@ public static class RepositoryPaths
         return Corpus;
     }
 
+    /// <summary>The Azure Functions host (<c>../shared/functions-host</c>) that runs the Functions app in tests.</summary>
+    public static string FunctionsHost => Path.GetFullPath(Path.Combine(Root, "..", "shared", "functions-host"));
+
+    /// <summary>
+    /// Skips the calling test, saying why, when the Functions host is absent; fails it instead where
+    /// <c>FEED_REQUIRE_FUNCTIONS_HOST=1</c> (set by CI), so that CI cannot pass without running the app on it.
+    /// </summary>
+    public static string RequireFunctionsHost()
+    {
+        if (!File.Exists(Path.Combine(FunctionsHost, "run-host.sh")))
+        {
+            var reason = $"the Azure Functions host is not at {FunctionsHost} (it sits beside the repository in CI and on developer machines)";
+            if (Environment.GetEnvironmentVariable("FEED_REQUIRE_FUNCTIONS_HOST") == "1")
+            {
+                Assert.Fail($"{reason}; FEED_REQUIRE_FUNCTIONS_HOST=1 requires it");
+            }
+
+            Assert.Skip(reason);
+        }
+
+        return FunctionsHost;
+    }
+
+    /// <summary>
+    /// The built Functions app (<c>src/Feed.Functions/bin/{configuration}/net10.0</c>) in the configuration the tests
+    /// were built in: the test project builds it through a project reference.
+    /// </summary>
+    public static string FunctionsApp
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+            return Path.Combine(Root, "src", "Feed.Functions", "bin", configuration, "net10.0");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

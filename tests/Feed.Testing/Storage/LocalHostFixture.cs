@@ -21,6 +21,12 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>Keeps Azurite's data on disk (in a temporary folder), so that Azurite can be stopped and restarted.</summary>
     public bool PersistData { get; init; }
 
+    /// <summary>
+    /// An Azurite already running (e.g. the one a Functions host uses, to compare both hosts on the same storage):
+    /// the fixture uses it instead of starting its own, and leaves it running when disposed.
+    /// </summary>
+    public AzuriteProcess? SharedAzurite { get; init; }
+
     /// <summary>Settings added to (or replacing) the host's by the creator of the fixture, e.g. <c>LocalHost:MaxDegreeOfParallelism</c>.</summary>
     public IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
 
@@ -41,8 +47,8 @@ public class LocalHostFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _location = PersistData ? Path.Combine(Path.GetTempPath(), "feed-azurite-" + Guid.NewGuid().ToString("N")) : null;
-        _azurite = await AzuriteProcess.StartAsync(location: _location);
+        _location = PersistData && SharedAzurite is null ? Path.Combine(Path.GetTempPath(), "feed-azurite-" + Guid.NewGuid().ToString("N")) : null;
+        _azurite = SharedAzurite ?? await AzuriteProcess.StartAsync(location: _location);
         var port = AzuriteProcess.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         var all = new Dictionary<string, string?>
@@ -107,7 +113,7 @@ public class LocalHostFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        if (_azurite is not null)
+        if (_azurite is not null && SharedAzurite is null)
         {
             await _azurite.DisposeAsync();
         }
