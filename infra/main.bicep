@@ -41,6 +41,9 @@ param maxFileBytes int = 1048576
 @description('Absolute base URL the feeds are served under (Feed__PublicBaseUrl); empty for https://<function app host name>.')
 param publicBaseUrl string = ''
 
+@description('Language the feeds declare, a BCP 47 tag (Feed__Language).')
+param language string = 'en'
+
 @description('Memory of each Flex Consumption instance in MB.')
 @allowed([
   512
@@ -149,6 +152,7 @@ module functionApp 'app/function-app.bicep' = {
     dataContainerName: dataContainerName
     maxFileBytes: maxFileBytes
     publicBaseUrl: publicBaseUrl
+    language: language
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

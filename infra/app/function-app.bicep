@@ -43,6 +43,12 @@ param maxFileBytes int
 @description('Absolute base URL the feeds are served under (Feed__PublicBaseUrl); empty for https://<default host name>.')
 param publicBaseUrl string
 
+@description('Language the feeds declare, a BCP 47 tag (Feed__Language).')
+param language string = 'en'
+
+@description('Proxies trusted for X-Forwarded-Host/Proto, comma-separated addresses or CIDR networks (Feed__KnownProxies); empty in Azure, where Feed__PublicBaseUrl decides every link.')
+param knownProxies string = ''
+
 @description('Newest entries a feed document holds; older ones are on RFC 5005 archive pages (Feed__HeadSize).')
 param headSize int = 50
 
@@ -147,6 +153,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Feed__UploadContainer: uploadContainerName
     Feed__DataContainer: dataContainerName
     Feed__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+    Feed__KnownProxies: knownProxies
+    Feed__Language: language
     Feed__MaxFileBytes: string(maxFileBytes)
     Feed__HeadSize: string(headSize)
     Feed__ArchivePageSize: string(archivePageSize)

@@ -122,6 +122,7 @@ def dump(result):
             "updated": text(feed.get("updated")),
             "updated_iso": iso(feed.get("updated_parsed")),
             "self": self_href,
+            "language": text(feed.get("language")),
             "links": links,
         },
         "entries": [dump_entry(e) for e in result.get("entries") or []],

@@ -12,6 +12,16 @@ public sealed class FeedOptions
     /// <summary>The absolute base URL feeds are served under, e.g. <c>https://feeds.example.org</c>; when empty, taken from the request.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Proxies trusted to say the public host and scheme (<c>X-Forwarded-Host</c>, <c>X-Forwarded-Proto</c>) when
+    /// <see cref="PublicBaseUrl"/> is empty: IP addresses and CIDR networks, comma-separated. Empty: none, the
+    /// headers are ignored. Not needed in Azure, where the public base URL is set.
+    /// </summary>
+    public string? KnownProxies { get; set; }
+
+    /// <summary>The language feeds declare (RSS <c>language</c>, Atom <c>xml:lang</c>, JSON Feed <c>language</c>), a BCP 47 tag.</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Largest article file accepted, checked before the file is read.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
 

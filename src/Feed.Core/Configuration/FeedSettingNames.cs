@@ -23,6 +23,8 @@ public static class FeedSettingNames
     public const string UploadContainer = Section + ":" + nameof(FeedOptions.UploadContainer);
     public const string DataContainer = Section + ":" + nameof(FeedOptions.DataContainer);
     public const string PublicBaseUrl = Section + ":" + nameof(FeedOptions.PublicBaseUrl);
+    public const string KnownProxies = Section + ":" + nameof(FeedOptions.KnownProxies);
+    public const string Language = Section + ":" + nameof(FeedOptions.Language);
     public const string MaxFileBytes = Section + ":" + nameof(FeedOptions.MaxFileBytes);
     public const string HeadSize = Section + ":" + nameof(FeedOptions.HeadSize);
     public const string ArchivePageSize = Section + ":" + nameof(FeedOptions.ArchivePageSize);

@@ -54,7 +54,7 @@ public static class FeedPath
         var name = path[..dot];
         if (!FeedFormats.TryParse(extension, out format))
         {
-            error = $"unknown format '.{Shorten(extension)}'; supported: {FeedFormats.Supported}";
+            error = $"unknown format '.{Http.ReasonText.Quote(extension)}'; supported: {FeedFormats.Supported}";
             return false;
         }
 
@@ -119,6 +119,4 @@ public static class FeedPath
 
         return true;
     }
-
-    private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "...";
 }

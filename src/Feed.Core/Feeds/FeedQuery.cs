@@ -52,7 +52,7 @@ public sealed record FeedQuery(int? Limit, string? Type, bool? Published, int? M
         {
             if (Array.IndexOf(Names, name) < 0)
             {
-                error = $"unknown query parameter '{Shorten(name)}'; supported: {string.Join(", ", Names)}";
+                error = $"unknown query parameter '{Http.ReasonText.Quote(name)}'; supported: {string.Join(", ", Names)}";
                 return false;
             }
 
@@ -134,6 +134,4 @@ public sealed record FeedQuery(int? Limit, string? Type, bool? Published, int? M
         result = new FeedQuery(limit, type, published, minQuality, provider);
         return true;
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
 }

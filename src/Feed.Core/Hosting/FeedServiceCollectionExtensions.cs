@@ -16,7 +16,8 @@ public static class FeedServiceCollectionExtensions
 {
     public static IServiceCollection AddFeedCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedSettingNames.Section));
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedSettingNames.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => BlobServiceClientFactory.Create(configuration));
         services.TryAddSingleton(sp => new FeedStorage(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value));

@@ -83,6 +83,11 @@ public sealed class FeedEndpoints(
             return FeedResult.Problem(StatusCodes.Status400BadRequest, "limit narrows a feed's newest items; an archive page always shows all of its items");
         }
 
+        if (CanonicalFeedRedirect.For(request, _options, key, format, page, query, MaxAgeSeconds) is { } redirect)
+        {
+            return redirect;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var index = await indexes.GetAsync(key, cancellationToken).ConfigureAwait(false);
@@ -126,7 +131,7 @@ public sealed class FeedEndpoints(
         var cacheControl = $"public, max-age={MaxAgeSeconds}";
         if (IsNotModified(request, etag, lastModified))
         {
-            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl);
+            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
         }
 
         var rendered = renderings.GetOrRender(etag, () =>
@@ -135,11 +140,12 @@ public sealed class FeedEndpoints(
             var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, entries)
             {
                 HubUrl = PublicUrls.Hub(baseUrl),
+                Language = _options.Language,
                 PrevArchiveUrl = index.ArchivePageCount == 0 ? null : PublicUrls.Archive(baseUrl, key, index.ArchivePageCount, format, archiveQuery),
             };
             return FeedRenderer.Render(view, format);
         });
-        return Encoded(rendered, format, coding, etag, lastModified, cacheControl)
+        return Encoded(rendered, format, coding, etag, lastModified, cacheControl, Vary(request))
             .WithHeader(HubLinks.HeaderName, HubLinks.Header(PublicUrls.Hub(baseUrl), selfUrl));
     }
 
@@ -160,7 +166,7 @@ public sealed class FeedEndpoints(
         var cacheControl = full ? ImmutableCacheControl : $"public, max-age={MaxAgeSeconds}";
         if (IsNotModified(request, etag, lastModified))
         {
-            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl);
+            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
         }
 
         var rendered = renderings.TryGet(etag);
@@ -183,6 +189,7 @@ public sealed class FeedEndpoints(
             var view = new FeedView(key, index.Title, Describe(key, index.Title), selfUrl, PublicUrls.Catalog(baseUrl), lastModified, [.. entries.Where(query.Matches)])
             {
                 HubUrl = PublicUrls.Hub(baseUrl),
+                Language = _options.Language,
                 CurrentUrl = PublicUrls.Feed(baseUrl, key, format, filters),
                 PrevArchiveUrl = page > 1 ? PublicUrls.Archive(baseUrl, key, page - 1, format, filters) : null,
                 NextArchiveUrl = page < index.ArchivePageCount ? PublicUrls.Archive(baseUrl, key, page + 1, format, filters) : null,
@@ -190,11 +197,11 @@ public sealed class FeedEndpoints(
             rendered = renderings.Add(etag, FeedRenderer.Render(view, format));
         }
 
-        return Encoded(rendered, format, coding, etag, lastModified, cacheControl)
+        return Encoded(rendered, format, coding, etag, lastModified, cacheControl, Vary(request))
             .WithHeader(HubLinks.HeaderName, HubLinks.Header(PublicUrls.Hub(baseUrl), selfUrl));
     }
 
-    private FeedResult Encoded(RenderedFeed rendered, FeedFormat format, ContentCoding coding, string etag, DateTimeOffset lastModified, string cacheControl)
+    private FeedResult Encoded(RenderedFeed rendered, FeedFormat format, ContentCoding coding, string etag, DateTimeOffset lastModified, string cacheControl, string vary)
     {
         var result = FeedResult.Ok(FeedFormats.MediaType(format), rendered.Encoded(coding));
         if (coding != ContentCoding.Identity)
@@ -202,8 +209,10 @@ public sealed class FeedEndpoints(
             result.WithHeader(HeaderNames.ContentEncoding, coding == ContentCoding.Brotli ? "br" : "gzip");
         }
 
-        return WithCaching(result, etag, coding, lastModified, cacheControl);
+        return WithCaching(result, etag, coding, lastModified, cacheControl, vary);
     }
+
+    private string Vary(HttpRequest request) => PublicUrls.Vary(request, _options, HeaderNames.AcceptEncoding);
 
     private async Task<FeedResult> CatalogCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -214,15 +223,18 @@ public sealed class FeedEndpoints(
         var result = wantsJson
             ? FeedResult.Ok("application/json; charset=utf-8", CatalogWriter.Json(feeds, baseUrl))
             : FeedResult.Ok("text/html; charset=utf-8", CatalogWriter.Html(feeds, baseUrl));
-        return result.WithHeader(HeaderNames.CacheControl, "public, max-age=60").WithHeader(HeaderNames.Vary, HeaderNames.Accept);
+        return result.WithHeader(HeaderNames.CacheControl, "public, max-age=60").WithHeader(HeaderNames.Vary, PublicUrls.Vary(request, _options, HeaderNames.Accept));
     }
 
     private async Task<FeedResult> OpmlCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var feeds = await ListFeedsAsync(cancellationToken).ConfigureAwait(false);
         var modified = feeds.Count == 0 ? timeProvider.GetUtcNow() : feeds.Max(f => f.LastModified);
-        return FeedResult.Ok("text/x-opml; charset=utf-8", OpmlWriter.Write(feeds, PublicUrls.BaseUrl(request, _options), modified))
+        var result = FeedResult.Ok("text/x-opml; charset=utf-8", OpmlWriter.Write(feeds, PublicUrls.BaseUrl(request, _options), modified))
             .WithHeader(HeaderNames.CacheControl, "public, max-age=60");
+        return PublicUrls.UsesForwardedHeaders(request, _options)
+            ? result.WithHeader(HeaderNames.Vary, $"{PublicUrls.ForwardedHost}, {PublicUrls.ForwardedProto}")
+            : result;
     }
 
     /// <summary><c>GET /api/health</c>: whether storage answers, and what ingestion has done since start.</summary>
@@ -266,12 +278,12 @@ public sealed class FeedEndpoints(
         return feeds;
     }
 
-    private static FeedResult WithCaching(FeedResult result, string etag, ContentCoding coding, DateTimeOffset lastModified, string cacheControl) =>
+    private static FeedResult WithCaching(FeedResult result, string etag, ContentCoding coding, DateTimeOffset lastModified, string cacheControl, string vary) =>
         result
             .WithHeader(HeaderNames.ETag, Quote(etag, coding))
             .WithHeader(HeaderNames.LastModified, lastModified.ToString("R", CultureInfo.InvariantCulture))
             .WithHeader(HeaderNames.CacheControl, cacheControl)
-            .WithHeader(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            .WithHeader(HeaderNames.Vary, vary);
 
     /// <summary>If-None-Match decides when present (weak comparison, RFC 9110 §13.1.2); otherwise If-Modified-Since.</summary>
     private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset lastModified)

@@ -36,6 +36,13 @@ public sealed class FeedResult : IResult, IActionResult
             Headers = { ["Cache-Control"] = "no-store" },
         };
 
+    /// <summary>A permanent redirect (308: the method is kept) to <paramref name="location"/>, with a one-line reason.</summary>
+    public static FeedResult PermanentRedirect(Uri location, string reason) =>
+        new(StatusCodes.Status308PermanentRedirect, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(reason + "\n"))
+        {
+            Headers = { ["Location"] = location.AbsoluteUri },
+        };
+
     public FeedResult WithStatus(int statusCode)
     {
         StatusCode = statusCode;
@@ -52,6 +59,9 @@ public sealed class FeedResult : IResult, IActionResult
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
+
+        // Every answer says what it is; a browser must not guess HTML in a reason or a feed.
+        response.Headers.XContentTypeOptions = "nosniff";
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;

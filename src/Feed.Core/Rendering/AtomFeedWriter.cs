@@ -20,6 +20,7 @@ public static class AtomFeedWriter
             Description = new TextSyndicationContent(view.Description),
             LastUpdatedTime = view.Updated,
             Generator = Publisher,
+            Language = view.Language,
         };
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.MediaPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Media.NamespaceName);
         feed.Authors.Add(new SyndicationPerson { Name = Publisher });

@@ -12,6 +12,9 @@ public sealed record FeedView(
     DateTimeOffset Updated,
     IReadOnlyList<FeedEntry> Entries)
 {
+    /// <summary>The language the feed declares (a BCP 47 tag, <c>Feed:Language</c>); none when null.</summary>
+    public string? Language { get; init; }
+
     /// <summary>The next older archive page (RFC 5005 <c>prev-archive</c>; JSON Feed <c>next_url</c>).</summary>
     public Uri? PrevArchiveUrl { get; init; }
 

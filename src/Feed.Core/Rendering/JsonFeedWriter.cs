@@ -23,6 +23,11 @@ public static class JsonFeedWriter
             json.WriteString("description", view.Description);
             json.WriteString("home_page_url", view.HomeUrl.AbsoluteUri);
             json.WriteString("feed_url", view.SelfUrl.AbsoluteUri);
+            if (view.Language is not null)
+            {
+                json.WriteString("language", view.Language);
+            }
+
             if (nextUrl is not null)
             {
                 json.WriteString("next_url", nextUrl.AbsoluteUri);

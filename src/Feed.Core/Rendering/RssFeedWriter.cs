@@ -18,6 +18,7 @@ public static class RssFeedWriter
         var feed = new SyndicationFeed(view.Title, view.Description, view.HomeUrl)
         {
             Generator = "Feed",
+            Language = view.Language,
         };
         feed.ElementExtensions.Add(new XElement("lastBuildDate", Rfc822(view.Updated)));
         feed.AttributeExtensions.Add(new XmlQualifiedName(FeedNamespaces.AtomPrefix, XNamespace.Xmlns.NamespaceName), FeedNamespaces.Atom.NamespaceName);

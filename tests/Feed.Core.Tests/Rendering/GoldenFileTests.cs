@@ -76,12 +76,14 @@ public sealed class GoldenFileTests
         return archive
             ? new FeedView(key, FeedTitles.AllArticles, "Every article Feed publishes, newest first.", PublicUrls.Archive(BaseUrl, key, 1, format), catalog, updated, entries)
             {
+                Language = "en",
                 CurrentUrl = feedUrl,
                 HubUrl = PublicUrls.Hub(BaseUrl),
                 NextArchiveUrl = PublicUrls.Archive(BaseUrl, key, 2, format),
             }
             : new FeedView(key, FeedTitles.AllArticles, "Every article Feed publishes, newest first.", feedUrl, catalog, updated, entries.Take(10).ToList())
             {
+                Language = "en",
                 PrevArchiveUrl = PublicUrls.Archive(BaseUrl, key, 2, format),
                 HubUrl = PublicUrls.Hub(BaseUrl),
             };

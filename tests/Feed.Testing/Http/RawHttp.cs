@@ -9,11 +9,8 @@ namespace Feed.Testing.Http;
 /// </summary>
 public static class RawHttp
 {
-    public static async Task<RawHttpResponse> SendAsync(Uri baseUrl, string method, string target, IEnumerable<string>? headers = null, CancellationToken cancellationToken = default)
+    public static Task<RawHttpResponse> SendAsync(Uri baseUrl, string method, string target, IEnumerable<string>? headers = null, CancellationToken cancellationToken = default)
     {
-        using var client = new TcpClient();
-        await client.ConnectAsync(baseUrl.Host, baseUrl.Port, cancellationToken);
-        await using var stream = client.GetStream();
         var request = new StringBuilder()
             .Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(baseUrl.Authority).Append("\r\n")
@@ -23,8 +20,16 @@ public static class RawHttp
             request.Append(header).Append("\r\n");
         }
 
-        request.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()), cancellationToken);
+        return SendRequestAsync(baseUrl, request.Append("\r\n").ToString(), cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="request"/> byte for byte (its request line, headers and blank line are the caller's).</summary>
+    public static async Task<RawHttpResponse> SendRequestAsync(Uri baseUrl, string request, CancellationToken cancellationToken = default)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(baseUrl.Host, baseUrl.Port, cancellationToken);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cancellationToken);
 
         using var received = new MemoryStream();
         await stream.CopyToAsync(received, cancellationToken);
