@@ -4,6 +4,7 @@ using System.Text;
 using Feed.Core.Configuration;
 using Feed.Core.Feeds;
 using Feed.Core.Ingestion;
+using Feed.Core.Pages;
 using Feed.Core.Rendering;
 using Feed.Core.Storage;
 using Feed.Core.WebSub;
@@ -125,7 +126,8 @@ public sealed class FeedEndpoints(
         var baseUrl = PublicUrls.BaseUrl(request, _options);
         var selfUrl = PublicUrls.Feed(baseUrl, key, format, query.ToQueryString());
         var archiveQuery = (query with { Limit = null }).ToQueryString();
-        var etag = EntityTag(index.Version, format, selfUrl);
+        var representation = FeedRepresentation.Negotiate(request, format);
+        var etag = EntityTag(representation.Version(index.Version), format, selfUrl);
         var lastModified = index.LastModified;
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
         var cacheControl = $"public, max-age={MaxAgeSeconds}";
@@ -143,10 +145,9 @@ public sealed class FeedEndpoints(
                 Language = _options.Language,
                 PrevArchiveUrl = index.ArchivePageCount == 0 ? null : PublicUrls.Archive(baseUrl, key, index.ArchivePageCount, format, archiveQuery),
             };
-            return FeedRenderer.Render(view, format);
+            return representation.Render(view);
         });
-        return Encoded(rendered, format, coding, etag, lastModified, cacheControl, Vary(request))
-            .WithHeader(HubLinks.HeaderName, HubLinks.Header(PublicUrls.Hub(baseUrl), selfUrl));
+        return representation.Decorate(Encoded(rendered, representation.MediaType, coding, etag, lastModified, cacheControl, Vary(request)), PublicUrls.Hub(baseUrl), selfUrl);
     }
 
     /// <summary>Archive page <paramref name="page"/>; null when its blob was replaced since the head was read.</summary>
@@ -160,7 +161,8 @@ public sealed class FeedEndpoints(
 
         // A full page's blob name changes with its content; the open page changes with the head.
         var version = info is not null ? info.Blob : $"{index.Version}|open";
-        var etag = EntityTag(version, format, selfUrl);
+        var representation = FeedRepresentation.Negotiate(request, format);
+        var etag = EntityTag(representation.Version(version), format, selfUrl);
         var lastModified = info?.LastModified ?? index.LastModified;
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
         var cacheControl = full ? ImmutableCacheControl : $"public, max-age={MaxAgeSeconds}";
@@ -194,16 +196,15 @@ public sealed class FeedEndpoints(
                 PrevArchiveUrl = page > 1 ? PublicUrls.Archive(baseUrl, key, page - 1, format, filters) : null,
                 NextArchiveUrl = page < index.ArchivePageCount ? PublicUrls.Archive(baseUrl, key, page + 1, format, filters) : null,
             };
-            rendered = renderings.Add(etag, FeedRenderer.Render(view, format));
+            rendered = renderings.Add(etag, representation.Render(view));
         }
 
-        return Encoded(rendered, format, coding, etag, lastModified, cacheControl, Vary(request))
-            .WithHeader(HubLinks.HeaderName, HubLinks.Header(PublicUrls.Hub(baseUrl), selfUrl));
+        return representation.Decorate(Encoded(rendered, representation.MediaType, coding, etag, lastModified, cacheControl, Vary(request)), PublicUrls.Hub(baseUrl), selfUrl);
     }
 
-    private FeedResult Encoded(RenderedFeed rendered, FeedFormat format, ContentCoding coding, string etag, DateTimeOffset lastModified, string cacheControl, string vary)
+    private static FeedResult Encoded(RenderedFeed rendered, string mediaType, ContentCoding coding, string etag, DateTimeOffset lastModified, string cacheControl, string vary)
     {
-        var result = FeedResult.Ok(FeedFormats.MediaType(format), rendered.Encoded(coding));
+        var result = FeedResult.Ok(mediaType, rendered.Encoded(coding));
         if (coding != ContentCoding.Identity)
         {
             result.WithHeader(HeaderNames.ContentEncoding, coding == ContentCoding.Brotli ? "br" : "gzip");
@@ -212,7 +213,7 @@ public sealed class FeedEndpoints(
         return WithCaching(result, etag, coding, lastModified, cacheControl, vary);
     }
 
-    private string Vary(HttpRequest request) => PublicUrls.Vary(request, _options, HeaderNames.AcceptEncoding);
+    private string Vary(HttpRequest request) => PublicUrls.Vary(request, _options, FeedRepresentation.Vary);
 
     private async Task<FeedResult> CatalogCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -220,10 +221,18 @@ public sealed class FeedEndpoints(
         var baseUrl = PublicUrls.BaseUrl(request, _options);
         var wantsJson = request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase))
             || request.Query["format"] == "json";
-        var result = wantsJson
-            ? FeedResult.Ok("application/json; charset=utf-8", CatalogWriter.Json(feeds, baseUrl))
-            : FeedResult.Ok("text/html; charset=utf-8", CatalogWriter.Html(feeds, baseUrl));
-        return result.WithHeader(HeaderNames.CacheControl, "public, max-age=60").WithHeader(HeaderNames.Vary, PublicUrls.Vary(request, _options, HeaderNames.Accept));
+        var etag = CatalogVersion.Of(feeds, baseUrl, wantsJson ? "json" : $"{PageLayout.Revision}|{_options.Language}");
+        var lastModified = feeds.Count == 0 ? DateTimeOffset.UnixEpoch : feeds.Max(f => f.LastModified);
+        var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
+        const string cacheControl = "public, max-age=60";
+        if (IsNotModified(request, etag, lastModified))
+        {
+            return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
+        }
+
+        var rendered = renderings.GetOrRender(etag, () => wantsJson ? CatalogWriter.Json(feeds, baseUrl) : CatalogPageWriter.Write(feeds, baseUrl, _options.Language));
+        var result = Encoded(rendered, wantsJson ? "application/json; charset=utf-8" : PageLayout.MediaType, coding, etag, lastModified, cacheControl, Vary(request));
+        return wantsJson ? result : result.WithHeader(ContentSecurityPolicy.HeaderName, ContentSecurityPolicy.Value);
     }
 
     private async Task<FeedResult> OpmlCoreAsync(HttpRequest request, CancellationToken cancellationToken)

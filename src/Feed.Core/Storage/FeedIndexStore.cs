@@ -16,6 +16,8 @@ public sealed class FeedIndexStore(JsonBlobContainer container)
     private const string TitleKey = "title";
     private const string CountKey = "count";
     private const string LastModifiedKey = "lastmodified";
+    private const string NewestKey = "newest";
+    private const string ImageKey = "image";
 
     public Task<StoredDocument<FeedIndex>?> GetAsync(FeedKey key, CancellationToken cancellationToken = default) =>
         container.GetAsync(BlobPaths.Feed(key), FeedJsonContext.Default.FeedIndex, cancellationToken);
@@ -62,6 +64,16 @@ public sealed class FeedIndexStore(JsonBlobContainer container)
             [CountKey] = index.TotalCount.ToString(CultureInfo.InvariantCulture),
             [LastModifiedKey] = index.LastModified.ToString("O", CultureInfo.InvariantCulture),
         };
+        if (index.Entries.Count > 0)
+        {
+            metadata[NewestKey] = index.Entries[0].Published.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        if (index.Entries.SelectMany(e => e.Images).FirstOrDefault() is { } image && image.Url.Length <= 2048)
+        {
+            metadata[ImageKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(image.Url));
+        }
+
         return container.PutAsync(
             BlobPaths.Feed(index.FeedKey),
             index,
@@ -106,7 +118,11 @@ public sealed class FeedIndexStore(JsonBlobContainer container)
                 key.Value,
                 Encoding.UTF8.GetString(Convert.FromBase64String(title)),
                 int.Parse(count, CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(lastModified, CultureInfo.InvariantCulture)));
+                DateTimeOffset.Parse(lastModified, CultureInfo.InvariantCulture))
+            {
+                NewestPublished = item.Metadata.TryGetValue(NewestKey, out var newest) ? DateTimeOffset.Parse(newest, CultureInfo.InvariantCulture) : null,
+                ImageUrl = item.Metadata.TryGetValue(ImageKey, out var image) ? Encoding.UTF8.GetString(Convert.FromBase64String(image)) : null,
+            });
         }
 
         return feeds;
