@@ -42,7 +42,7 @@ public class RenderFromScratchBenchmarks
         new RenderedFeed(FeedRenderer.Render(View(await ReadAsync()), FeedFormat.Rss)).Encoded(ContentCoding.Gzip);
 
     private async Task<FeedIndex> ReadAsync() =>
-        (await _blob.DownloadContentAsync()).Value.Content.ToObjectFromJson(FeedJsonContext.Default.FeedIndex)!;
+        JsonBlobContainer.Deserialize((await _blob.DownloadContentAsync()).Value.Content, FeedJsonContext.Default.FeedIndex)!;
 
     private FeedView View(FeedIndex index) =>
         new(_key, index.Title, "Articles about " + index.Title, PublicUrls.Feed(BaseUrl, _key, FeedFormat.Rss), PublicUrls.Catalog(BaseUrl), index.LastModified, index.Entries)

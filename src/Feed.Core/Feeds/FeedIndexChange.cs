@@ -9,5 +9,11 @@ public sealed record FeedIndexChange(string ArticleId, FeedEntry? Entry, string 
 {
     public static FeedIndexChange Upsert(FeedEntry entry, string title, DateTimeOffset? filedUnder = null) => new(entry.Id, entry, title, filedUnder);
 
+    /// <summary>
+    /// This change as one that may have been applied already: a new entry is then looked for under its own date (on
+    /// the archive pages too) before it is filed, so that applying it twice cannot list it twice.
+    /// </summary>
+    public FeedIndexChange AssumingFiled() => Entry is not null && FiledUnder is null ? this with { FiledUnder = Entry.Published } : this;
+
     public static FeedIndexChange Remove(string articleId, DateTimeOffset? filedUnder = null) => new(articleId, null, "", filedUnder);
 }

@@ -20,7 +20,11 @@ namespace Feed.Core.Feeds;
 /// them, so the head's conditional write is the single commit point: a writer that loses the race leaves only
 /// unreferenced page blobs, which it deletes.
 /// </remarks>
-public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvider, FeedOptions? options = null)
+public sealed class FeedIndexWriter(
+    FeedIndexStore store,
+    TimeProvider timeProvider,
+    FeedOptions? options = null,
+    IEnumerable<IFeedChangeListener>? listeners = null)
 {
     private const int MaxAttempts = 50;
 
@@ -29,14 +33,24 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
     private readonly int _headSize = Math.Max(1, options?.HeadSize ?? new FeedOptions().HeadSize);
     private readonly int _pageSize = Math.Max(1, options?.ArchivePageSize ?? new FeedOptions().ArchivePageSize);
     private readonly ConcurrentDictionary<FeedKey, FeedQueue> _queues = new();
+    private readonly IFeedChangeListener[] _listeners = listeners?.ToArray() ?? [];
+    private long _writes;
+    private long _conflicts;
 
-    /// <summary>Raised after an index was written, with its key: lets a host drop what it cached of that feed.</summary>
-    public event Action<FeedKey>? IndexWritten;
+    /// <summary>Conditional writes of feed heads (and deletions of emptied feeds) that succeeded, since the start.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Conditional writes that lost to another writer (412) and were tried again from a fresh read.</summary>
+    public long Conflicts => Interlocked.Read(ref _conflicts);
 
     /// <summary>Applies <paramref name="change"/> to the feed <paramref name="key"/>; completes once it is stored.</summary>
-    public Task ApplyAsync(FeedKey key, FeedIndexChange change, CancellationToken cancellationToken = default)
+    public Task ApplyAsync(FeedKey key, FeedIndexChange change, CancellationToken cancellationToken = default) =>
+        ApplyAsync(key, [change], cancellationToken);
+
+    /// <summary>Applies <paramref name="changes"/>, in order, to the feed <paramref name="key"/> in one write (with whatever else is queued); completes once they are stored.</summary>
+    public Task ApplyAsync(FeedKey key, IReadOnlyList<FeedIndexChange> changes, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingChange(change);
+        var pending = new PendingChange(changes);
         var queue = _queues.GetOrAdd(key, static k => new FeedQueue(k));
         bool startWorker;
         lock (queue)
@@ -76,7 +90,7 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
                 if (stored is null || await store.DeleteAsync(key, stored.ETag, cancellationToken).ConfigureAwait(false))
                 {
                     await DeletePagesAsync(key, stored?.Value.Pages.Select(p => p.Blob) ?? [], cancellationToken).ConfigureAwait(false);
-                    IndexWritten?.Invoke(key);
+                    await ChangedAsync(key).ConfigureAwait(false);
                     return;
                 }
 
@@ -124,7 +138,7 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
             {
                 var kept = index.Pages.Select(p => p.Blob).ToHashSet(StringComparer.Ordinal);
                 await DeletePagesAsync(key, stored?.Value.Pages.Select(p => p.Blob).Where(b => !kept.Contains(b)) ?? [], cancellationToken).ConfigureAwait(false);
-                IndexWritten?.Invoke(key);
+                await ChangedAsync(key).ConfigureAwait(false);
                 return;
             }
 
@@ -171,6 +185,7 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
 
     private async Task WriteAsync(FeedKey key, List<PendingChange> batch)
     {
+        var changes = batch.SelectMany(p => p.Changes).ToList();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await store.GetAsync(key).ConfigureAwait(false);
@@ -179,7 +194,7 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
             bool changed;
             try
             {
-                changed = await ApplyAsync(index, edit, batch).ConfigureAwait(false);
+                changed = await ApplyAsync(index, edit, changes).ConfigureAwait(false);
             }
             catch (StaleHeadException)
             {
@@ -197,10 +212,12 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
                 if (stored is null || await store.DeleteAsync(key, stored.ETag).ConfigureAwait(false))
                 {
                     await DeletePagesAsync(key, stored?.Value.Pages.Select(p => p.Blob) ?? [], default).ConfigureAwait(false);
-                    IndexWritten?.Invoke(key);
+                    Interlocked.Increment(ref _writes);
+                    await ChangedAsync(key).ConfigureAwait(false);
                     return;
                 }
 
+                Interlocked.Increment(ref _conflicts);
                 continue;
             }
 
@@ -211,11 +228,17 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
             if (await store.PutAsync(index, stored?.ETag).ConfigureAwait(false) is not null)
             {
                 await DeletePagesAsync(key, superseded, default).ConfigureAwait(false);
-                IndexWritten?.Invoke(key);
+                Interlocked.Increment(ref _writes);
+                await ChangedAsync(key).ConfigureAwait(false);
                 return;
             }
 
+            Interlocked.Increment(ref _conflicts);
             await DeletePagesAsync(key, written, default).ConfigureAwait(false);
+
+            // The writer that came first may have applied these very changes (two folds of one pending change, when
+            // a fold lease was lost): from now on a new entry is looked for on the archive pages too before it is filed.
+            changes = [.. changes.Select(c => c.AssumingFiled())];
             await Task.Delay(Random.Shared.Next(5, 20 + (attempt * 10))).ConfigureAwait(false);
         }
 
@@ -223,12 +246,11 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
     }
 
     /// <summary>Applies the batch in arrival order; false when nothing changed.</summary>
-    private async Task<bool> ApplyAsync(FeedIndex index, ArchiveEdit edit, List<PendingChange> batch)
+    private async Task<bool> ApplyAsync(FeedIndex index, ArchiveEdit edit, List<FeedIndexChange> changes)
     {
         var changed = false;
-        foreach (var pending in batch)
+        foreach (var change in changes)
         {
-            var change = pending.Change;
             if (change.Entry is not null && change.Title.Length > 0 && index.Title != change.Title)
             {
                 index.Title = change.Title;
@@ -309,6 +331,21 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
     {
         var at = entries.BinarySearch(entry, NewestFirst);
         entries.Insert(at < 0 ? ~at : at, entry);
+    }
+
+    private async Task ChangedAsync(FeedKey key)
+    {
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.FeedChangedAsync(key).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A listener's failure must not undo or fail the write it is told about.
+            }
+        }
     }
 
     private async Task DeletePagesAsync(FeedKey key, IEnumerable<string> blobs, CancellationToken cancellationToken)
@@ -472,9 +509,9 @@ public sealed class FeedIndexWriter(FeedIndexStore store, TimeProvider timeProvi
         public bool Running { get; set; }
     }
 
-    private sealed class PendingChange(FeedIndexChange change)
+    private sealed class PendingChange(IReadOnlyList<FeedIndexChange> changes)
     {
-        public FeedIndexChange Change { get; } = change;
+        public IReadOnlyList<FeedIndexChange> Changes { get; } = changes;
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -20,16 +20,20 @@ public static class FeedServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => BlobServiceClientFactory.Create(configuration));
-        services.TryAddSingleton(sp => new FeedStorage(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value));
+        services.TryAddSingleton(sp => new FeedStorage(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<FeedStorage>().Feeds);
         services.TryAddSingleton<ArticleFileReader>(_ => new ArticleFileReader());
         services.TryAddSingleton<IngestionCounters>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedChangeListener, FeedIndexCacheInvalidation>());
+        services.TryAddSingleton(sp => new FeedIndexWriter(
+            sp.GetRequiredService<FeedIndexStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<FeedOptions>>().Value,
+            sp.GetServices<IFeedChangeListener>()));
         services.TryAddSingleton(sp =>
         {
-            var writer = new FeedIndexWriter(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value);
-            var cache = sp.GetRequiredService<FeedIndexCache>();
-            writer.IndexWritten += cache.Invalidate;
-            return writer;
+            var storage = sp.GetRequiredService<FeedStorage>();
+            return new FeedChangeFolder(storage.Pending, storage.FoldLease, sp.GetRequiredService<FeedIndexWriter>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FeedChangeFolder>>());
         });
         services.TryAddSingleton<ArticleIngestor>();
         services.TryAddSingleton<UploadReconciler>();

@@ -15,14 +15,15 @@ using Microsoft.Extensions.Options;
 namespace Feed.Core.Ingestion;
 
 /// <summary>
-/// Ingests one uploaded blob: read → validate → normalize → store → update its feeds. Idempotent (a blob version
+/// Ingests one uploaded blob: read → validate → normalize → store → record its feeds' change (folded into the
+/// feeds in batches by <see cref="FeedChangeFolder"/>). Idempotent (a blob version
 /// already processed is skipped), and safe to repeat after a crash at any point. An invalid file is recorded as a
 /// rejection and returns normally; only transient failures (storage) throw, so that the caller retries them.
 /// </summary>
 public sealed partial class ArticleIngestor(
     FeedStorage storage,
     ArticleFileReader reader,
-    FeedIndexWriter indexWriter,
+    FeedChangeFolder folder,
     IngestionCounters counters,
     IOptions<FeedOptions> options,
     TimeProvider timeProvider,
@@ -119,13 +120,19 @@ public sealed partial class ArticleIngestor(
             }
 
             await StoreAsync(name, article, source, cancellationToken).ConfigureAwait(false);
-            await storage.Sources.PutAsync(
+
+            // Folded before the source record is written, so that a file marked done is in its feeds (unless another
+            // process holds the fold lease: then that one folds it, moments later).
+            await FoldAsync(cancellationToken).ConfigureAwait(false);
+            var sourceWrite = storage.Sources.PutAsync(
                 new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Ingested, ArticleId = article.Id, ProcessedAt = timeProvider.GetUtcNow() },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             if (source is null || source.Outcome == IngestionOutcome.Rejected)
             {
                 await storage.Rejections.DeleteAsync(name, cancellationToken).ConfigureAwait(false);
             }
+
+            await sourceWrite.ConfigureAwait(false);
 
             return new IngestionResult(name, etag, IngestionOutcome.Ingested, article.Id, read.Diagnostics, default);
         }
@@ -147,19 +154,16 @@ public sealed partial class ArticleIngestor(
 
     private async Task StoreOneAtATimeAsync(string name, Article article, SourceRecord? source, CancellationToken cancellationToken)
     {
-        if (source?.ArticleId != article.Id)
-        {
-            await storage.Sources.AddHolderAsync(article.Id, name, cancellationToken).ConfigureAwait(false);
-        }
-
+        var holder = source?.ArticleId != article.Id ? storage.Sources.AddHolderAsync(article.Id, name, cancellationToken) : Task.CompletedTask;
         var existing = (await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.Value;
+        await holder.ConfigureAwait(false);
         article.ContentHash = ArticleContentHash.Compute(article);
         article.Updated = existing is null || existing.ContentHash == article.ContentHash
             ? existing?.Updated ?? article.PublishedDateTime
             : Max(timeProvider.GetUtcNow(), article.PublishedDateTime);
 
-        // A new article is stored before its feeds, so that a retry after an interruption between two feed writes
-        // knows the feeds may hold it already and finds it wherever it was filed, instead of filing it twice.
+        // A new article is stored before its feed change, so that a retry after an interruption knows the feeds may
+        // hold it already and finds it wherever it was filed, instead of filing it twice.
         if (existing is null)
         {
             await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
@@ -167,27 +171,24 @@ public sealed partial class ArticleIngestor(
 
         var feeds = FeedKey.For(article).ToHashSet();
         var previousFeeds = existing is null ? [] : FeedKey.For(existing).ToHashSet();
-        var changes = new List<Task>();
-        foreach (var key in previousFeeds)
-        {
-            if (!feeds.Contains(key))
-            {
-                changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Remove(existing!.Id, existing.PublishedDateTime), cancellationToken));
-            }
-        }
 
         // Where a feed already had the article, its old date finds the archive page that holds it.
-        var entry = FeedEntry.From(article);
+        var change = new PendingFeedChange { ArticleId = article.Id, Entry = FeedEntry.From(article) };
+        foreach (var key in previousFeeds.Where(key => !feeds.Contains(key)))
+        {
+            change.Feeds.Add(new PendingFeedTarget { Kind = key.Kind, Key = key.Key, FiledUnder = existing!.PublishedDateTime, Remove = true });
+        }
+
         foreach (var key in feeds)
         {
             var filedUnder = previousFeeds.Contains(key) ? existing!.PublishedDateTime : (DateTimeOffset?)null;
-            changes.Add(indexWriter.ApplyAsync(key, FeedIndexChange.Upsert(entry, FeedTitles.For(key, article), filedUnder), cancellationToken));
+            change.Feeds.Add(new PendingFeedTarget { Kind = key.Kind, Key = key.Key, Title = FeedTitles.For(key, article), FiledUnder = filedUnder });
         }
 
-        await Task.WhenAll(changes).ConfigureAwait(false);
+        await folder.AddAsync(change, cancellationToken).ConfigureAwait(false);
 
-        // A changed article is stored after its feeds: a crash before this point leaves the old document, from which
-        // a retry works out again which feeds to leave; storing first would lose that.
+        // A changed article is stored after its feed change: a crash before this point leaves the old document, from
+        // which a retry works out again which feeds to leave; storing first would lose that.
         if (existing is not null && !SameDocument(existing, article))
         {
             await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
@@ -210,8 +211,27 @@ public sealed partial class ArticleIngestor(
             return;
         }
 
-        await Task.WhenAll(FeedKey.For(stored.Value).Select(key => indexWriter.ApplyAsync(key, FeedIndexChange.Remove(articleId, stored.Value.PublishedDateTime), cancellationToken))).ConfigureAwait(false);
+        var change = new PendingFeedChange { ArticleId = articleId };
+        change.Feeds.AddRange(FeedKey.For(stored.Value).Select(key => new PendingFeedTarget { Kind = key.Kind, Key = key.Key, FiledUnder = stored.Value.PublishedDateTime, Remove = true }));
+        await folder.AddAsync(change, cancellationToken).ConfigureAwait(false);
+        await FoldAsync(cancellationToken).ConfigureAwait(false);
         await storage.Articles.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings the feeds up to date with the changes stored so far. A failure here loses nothing (the changes are
+    /// stored and the next fold applies them), so it is logged, not thrown.
+    /// </summary>
+    private async Task FoldAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await folder.FoldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFoldDeferred(logger, exception.Message);
+        }
     }
 
     private async Task<IngestionResult> RejectAsync(
@@ -249,6 +269,9 @@ public sealed partial class ArticleIngestor(
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Rejected {BlobName} (ETag {ETag}): {Errors}")]
     private static partial void LogRejected(ILogger logger, string blobName, string etag, string errors);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The feeds were not brought up to date now ({Reason}); the stored change is folded by the next ingestion or reconciliation pass")]
+    private static partial void LogFoldDeferred(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Ingestion of {BlobName} failed and will be retried")]
     private static partial void LogFailed(ILogger logger, string blobName, Exception exception);

@@ -6,11 +6,19 @@ namespace Feed.Core.Ingestion;
 /// <summary>
 /// Rebuilds every feed index from the normalized store, the source of truth: each feed gets exactly the entries of
 /// the stored articles that belong to it, and a feed no stored article belongs to any more is deleted. Rebuilding
-/// an index that is already right writes nothing, so a feed's ETag only moves when its content was wrong.
+/// an index that is already right writes nothing, so a feed's ETag only moves when its content was wrong. It runs
+/// under the fold lease, after folding what is pending, so that no fold writes a feed while it is rebuilt.
 /// </summary>
-public sealed class FeedRebuilder(FeedStorage storage, FeedIndexWriter indexWriter)
+public sealed class FeedRebuilder(FeedStorage storage, FeedIndexWriter indexWriter, FeedChangeFolder folder)
 {
     public async Task<FeedRebuildResult> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        FeedRebuildResult? result = null;
+        await folder.RunExclusiveAsync(async token => result = await RebuildUnderLeaseAsync(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return result!;
+    }
+
+    private async Task<FeedRebuildResult> RebuildUnderLeaseAsync(CancellationToken cancellationToken)
     {
         var feeds = new Dictionary<FeedKey, (string Title, List<FeedEntry> Entries, DateTimeOffset TitleFrom)>();
         var articles = 0;

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using Feed.Core.Feeds;
 using Feed.Core.Storage;
 
 namespace Feed.Core.Ingestion;
@@ -7,7 +8,7 @@ namespace Feed.Core.Ingestion;
 /// Brings the store in line with the upload container: ingests every blob whose current version was not processed
 /// and removes what was deleted. The local host's watcher and the cloud's timer both run this.
 /// </summary>
-public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingestor)
+public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingestor, FeedChangeFolder folder)
 {
     /// <summary>How many blobs are ingested at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = 16;
@@ -47,6 +48,8 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
             }
         }).ConfigureAwait(false);
 
+        // Changes stored by a process that died before folding them (its lease has expired since) are folded here.
+        await folder.FoldAsync(cancellationToken).ConfigureAwait(false);
         return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures);
     }
 

@@ -19,6 +19,8 @@ namespace Feed.Core.Serialization;
 [JsonSerializable(typeof(FeedEntry))]
 [JsonSerializable(typeof(ArchivePage))]
 [JsonSerializable(typeof(ArticleDiagnostic))]
+[JsonSerializable(typeof(PendingFeedChange))]
+[JsonSerializable(typeof(FoldManifest))]
 public sealed partial class FeedJsonContext : JsonSerializerContext
 {
 }

@@ -13,6 +13,10 @@ public static class BlobPaths
     public const string FeedsPrefix = "feeds/";
     public const string ArchivesPrefix = "archives/";
     public const string HoldersPrefix = "holders/";
+    public const string PendingPrefix = "pending/";
+
+    /// <summary>The blob whose lease names the one process folding pending changes into feeds; it holds the <see cref="Feeds.FoldManifest"/>.</summary>
+    public const string FoldLease = "locks/fold.json";
 
     private const int MaxReadableName = 900;
 
@@ -22,6 +26,8 @@ public static class BlobPaths
 
     /// <summary>One version of an archive page; kept apart from <see cref="FeedsPrefix"/> so that listing feeds does not list pages.</summary>
     public static string ArchivePage(FeedKey key, string blob) => $"{ArchivesPrefix}{key.Path}/{blob}.json";
+
+    public static string Pending(string name) => PendingPrefix + name;
 
     public static string Source(string uploadName) => SourcesPrefix + Readable(uploadName);
 

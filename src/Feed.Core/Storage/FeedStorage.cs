@@ -6,7 +6,7 @@ namespace Feed.Core.Storage;
 /// <summary>Every place Feed keeps data: the upload container (read only) and the stores in the data container.</summary>
 public sealed class FeedStorage
 {
-    public FeedStorage(BlobServiceClient service, FeedOptions options)
+    public FeedStorage(BlobServiceClient service, FeedOptions options, TimeProvider? timeProvider = null)
     {
         Service = service;
         Uploads = service.GetBlobContainerClient(options.UploadContainer);
@@ -16,6 +16,8 @@ public sealed class FeedStorage
         Sources = new SourceRecordStore(data);
         Rejections = new RejectionStore(data);
         Feeds = new FeedIndexStore(data);
+        Pending = new PendingChangeStore(data, timeProvider ?? TimeProvider.System);
+        FoldLease = new FoldLease(data);
     }
 
     public BlobServiceClient Service { get; }
@@ -32,6 +34,11 @@ public sealed class FeedStorage
     public RejectionStore Rejections { get; }
 
     public FeedIndexStore Feeds { get; }
+
+    /// <summary>Feed changes stored by ingestion and not yet folded into the feeds.</summary>
+    public PendingChangeStore Pending { get; }
+
+    public FoldLease FoldLease { get; }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {

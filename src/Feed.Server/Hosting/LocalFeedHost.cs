@@ -1,3 +1,4 @@
+using Feed.Core.Feeds;
 using Feed.Core.Hosting;
 using Feed.Core.Http;
 using Feed.Core.Ingestion;
@@ -28,7 +29,7 @@ public static class LocalFeedHost
         builder.WebHost.ConfigureKestrel(LimitRequests);
         builder.Services.AddFeedCore(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section));
-        builder.Services.AddSingleton(sp => new UploadReconciler(sp.GetRequiredService<FeedStorage>(), sp.GetRequiredService<ArticleIngestor>())
+        builder.Services.AddSingleton(sp => new UploadReconciler(sp.GetRequiredService<FeedStorage>(), sp.GetRequiredService<ArticleIngestor>(), sp.GetRequiredService<FeedChangeFolder>())
         {
             MaxDegreeOfParallelism = sp.GetRequiredService<IOptions<LocalHostOptions>>().Value.MaxDegreeOfParallelism,
         });

@@ -39,7 +39,7 @@ public sealed class HostCrashTests
             await first.KillAsync();
         }
 
-        var lagging = await IngestionSettle.CountLaggingAsync(storage, cancellationToken);
+        var lagging = await IngestionSettle.CountUnprocessedAsync(storage, cancellationToken);
         Assert.True(lagging > 0, "ingestion finished before the kill; the test needs a larger size");
 
         await using var second = await FeedServeProcess.StartAsync(azurite.Endpoints.ConnectionString, baseUrl, cancellationToken: cancellationToken);

@@ -2,7 +2,10 @@ using Feed.Core.Storage;
 
 namespace Feed.Testing.Storage;
 
-/// <summary>Waits until ingestion has caught up: every upload's current version has a source record (written last).</summary>
+/// <summary>
+/// Waits until ingestion has caught up: every upload's current version has a source record, and no feed change is
+/// left to fold into the feeds.
+/// </summary>
 public static class IngestionSettle
 {
     public static async Task WaitAsync(FeedStorage storage, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -33,8 +36,12 @@ public static class IngestionSettle
         throw new TimeoutException($"ingestion did not settle within {timeout}: {lagging} upload(s) not processed in their current version");
     }
 
+    /// <summary>Uploads whose current version was not processed, records of uploads that are gone, and feed changes not folded yet.</summary>
+    public static async Task<int> CountLaggingAsync(FeedStorage storage, CancellationToken cancellationToken = default) =>
+        await CountUnprocessedAsync(storage, cancellationToken) + (await storage.Pending.ListAsync(1000, cancellationToken)).Count;
+
     /// <summary>Uploads whose current version was not processed, plus records of uploads that are gone.</summary>
-    public static async Task<int> CountLaggingAsync(FeedStorage storage, CancellationToken cancellationToken = default)
+    public static async Task<int> CountUnprocessedAsync(FeedStorage storage, CancellationToken cancellationToken = default)
     {
         var processed = await storage.Sources.ListProcessedAsync(cancellationToken);
         var lagging = 0;
