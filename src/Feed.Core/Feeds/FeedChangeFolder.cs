@@ -27,6 +27,7 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
     private long _batches;
     private long _folded;
     private long _leaseBusy;
+    private long _failures;
 
     /// <summary>Most pending changes applied in one batch.</summary>
     public int BatchSize { get; init; } = 1000;
@@ -43,6 +44,9 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
     /// <summary>Attempts to take the lease that found another process holding it.</summary>
     public long LeaseBusy => Interlocked.Read(ref _leaseBusy);
 
+    /// <summary>Folds that failed (a storage error, or a feed write that lost to other writers every time); their changes stay pending.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
     /// <summary>Stores <paramref name="change"/> durably; from then on it reaches its feeds even if this process dies.</summary>
     public async Task AddAsync(PendingFeedChange change, CancellationToken cancellationToken = default)
     {
@@ -55,6 +59,10 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
 
         _written[name] = change;
     }
+
+    /// <summary>Starts a fold (see <see cref="FoldAsync"/>) without waiting for it; a failure is logged and counted.</summary>
+    public void RequestFold() =>
+        _ = FoldAsync().ContinueWith(static task => task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>
     /// Completes once every change stored before the call is in its feeds, or is left to the process that holds the
@@ -125,6 +133,7 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
             }
             catch (Exception exception)
             {
+                Interlocked.Increment(ref _failures);
                 LogFoldFailed(logger, exception);
                 TakeWaiting()?.TrySetException(exception);
             }
@@ -160,6 +169,7 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
     /// <summary>Folds batches until none is left; returns the names still unfinished (only when the lease was lost).</summary>
     private async Task<HashSet<string>> FoldUnderAsync(FoldLeaseHandle handle, CancellationToken cancellationToken, bool completeWaiting = false)
     {
+        writer.ForgetWrittenHeads();
         var manifest = await handle.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var unfinished = manifest.Unfinished.ToHashSet(StringComparer.Ordinal);
         var manifestDirty = false;

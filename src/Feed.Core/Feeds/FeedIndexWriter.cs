@@ -27,6 +27,7 @@ public sealed class FeedIndexWriter(
     IEnumerable<IFeedChangeListener>? listeners = null)
 {
     private const int MaxAttempts = 50;
+    private const int MaxRememberedHeads = 5_000;
 
     private static readonly Comparer<FeedEntry> NewestFirst = Comparer<FeedEntry>.Create(FeedEntry.NewestFirst);
 
@@ -34,6 +35,10 @@ public sealed class FeedIndexWriter(
     private readonly int _pageSize = Math.Max(1, options?.ArchivePageSize ?? new FeedOptions().ArchivePageSize);
     private readonly ConcurrentDictionary<FeedKey, FeedQueue> _queues = new();
     private readonly IFeedChangeListener[] _listeners = listeners?.ToArray() ?? [];
+
+    // The last head this writer wrote per feed, with its ETag: the next write starts from it instead of reading it,
+    // and its conditional write still fails (412) if anyone else wrote in between. Taken out while a write runs.
+    private readonly ConcurrentDictionary<FeedKey, StoredDocument<FeedIndex>> _written = new();
     private long _writes;
     private long _conflicts;
 
@@ -42,6 +47,12 @@ public sealed class FeedIndexWriter(
 
     /// <summary>Conditional writes that lost to another writer (412) and were tried again from a fresh read.</summary>
     public long Conflicts => Interlocked.Read(ref _conflicts);
+
+    /// <summary>
+    /// Forgets the heads this writer wrote last (kept to write the next version without reading it first): another
+    /// process may have written them since, e.g. while it held the fold lease.
+    /// </summary>
+    public void ForgetWrittenHeads() => _written.Clear();
 
     /// <summary>Applies <paramref name="change"/> to the feed <paramref name="key"/>; completes once it is stored.</summary>
     public Task ApplyAsync(FeedKey key, FeedIndexChange change, CancellationToken cancellationToken = default) =>
@@ -74,6 +85,7 @@ public sealed class FeedIndexWriter(
     /// </summary>
     public async Task ReplaceAsync(FeedKey key, string title, IReadOnlyList<FeedEntry> entries, CancellationToken cancellationToken = default)
     {
+        _written.TryRemove(key, out _);
         var sorted = entries.ToList();
         sorted.Sort(FeedEntry.NewestFirst);
         var head = sorted.Take(_headSize).ToList();
@@ -188,7 +200,7 @@ public sealed class FeedIndexWriter(
         var changes = batch.SelectMany(p => p.Changes).ToList();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await store.GetAsync(key).ConfigureAwait(false);
+            var stored = _written.TryRemove(key, out var cached) ? cached : await store.GetAsync(key).ConfigureAwait(false);
             var index = stored?.Value ?? new FeedIndex { Kind = key.Kind, Key = key.Key, Title = "", LastModified = timeProvider.GetUtcNow() };
             var edit = new ArchiveEdit(store, key, index);
             bool changed;
@@ -203,6 +215,11 @@ public sealed class FeedIndexWriter(
 
             if (!changed)
             {
+                if (stored is not null)
+                {
+                    Remember(key, stored);
+                }
+
                 return;
             }
 
@@ -225,8 +242,9 @@ public sealed class FeedIndexWriter(
             var (written, superseded) = await edit.WritePagesAsync(now).ConfigureAwait(false);
             index.Version = ComputeVersion(index);
             index.LastModified = LastModified(index, now);
-            if (await store.PutAsync(index, stored?.ETag).ConfigureAwait(false) is not null)
+            if (await store.PutAsync(index, stored?.ETag).ConfigureAwait(false) is { } etag)
             {
+                Remember(key, new StoredDocument<FeedIndex>(index, etag));
                 await DeletePagesAsync(key, superseded, default).ConfigureAwait(false);
                 Interlocked.Increment(ref _writes);
                 await ChangedAsync(key).ConfigureAwait(false);
@@ -331,6 +349,16 @@ public sealed class FeedIndexWriter(
     {
         var at = entries.BinarySearch(entry, NewestFirst);
         entries.Insert(at < 0 ? ~at : at, entry);
+    }
+
+    private void Remember(FeedKey key, StoredDocument<FeedIndex> head)
+    {
+        if (_written.Count >= MaxRememberedHeads)
+        {
+            _written.Clear();
+        }
+
+        _written[key] = head;
     }
 
     private async Task ChangedAsync(FeedKey key)

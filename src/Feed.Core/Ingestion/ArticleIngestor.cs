@@ -121,9 +121,9 @@ public sealed partial class ArticleIngestor(
 
             await StoreAsync(name, article, source, cancellationToken).ConfigureAwait(false);
 
-            // Folded before the source record is written, so that a file marked done is in its feeds (unless another
-            // process holds the fold lease: then that one folds it, moments later).
-            await FoldAsync(cancellationToken).ConfigureAwait(false);
+            // The change is stored: the fold brings the feeds up to date in the background (here, or in whichever
+            // process holds the fold lease), in a batch with the changes of other ingestions.
+            folder.RequestFold();
             var sourceWrite = storage.Sources.PutAsync(
                 new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Ingested, ArticleId = article.Id, ProcessedAt = timeProvider.GetUtcNow() },
                 cancellationToken);

@@ -127,6 +127,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         await second.UploadAsync(BinaryData.FromString(Article.Replace("https://ingestion.example/story", "http://www.ingestion.example/story/", StringComparison.Ordinal)), Token);
         var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
         Assert.Equal(id, (await ingestor.IngestAsync(second, Token)).ArticleId);
+        await services.GetRequiredService<FeedChangeFolder>().FoldAsync(Token);
         Assert.Equal(1, await CountAsync(storage, FeedKey.Topic("ingestion"), id));
 
         await first.DeleteAsync(cancellationToken: Token);
@@ -157,12 +158,15 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         await topicFeed.UploadAsync(BinaryData.FromString("not an index"), Token);
         var older = storage.Uploads.GetBlobClient("older.md");
         await older.UploadAsync(BinaryData.FromString(Article), Token);
+        var folder = services.GetRequiredService<FeedChangeFolder>();
         await ingestor.IngestAsync(older, Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => folder.FoldAsync(Token));
         Assert.Single(await storage.Pending.ListAsync(10, Token));
 
         var newer = storage.Uploads.GetBlobClient("newer.md");
         await newer.UploadAsync(BinaryData.FromString(Article.Replace("2021-08-27", "2022-01-01", StringComparison.Ordinal).Replace("/story", "/newer", StringComparison.Ordinal).Replace("- Ingestion", "- Other", StringComparison.Ordinal)), Token);
         await ingestor.IngestAsync(newer, Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => folder.FoldAsync(Token));
         await topicFeed.DeleteAsync(cancellationToken: Token);
         var again = await ingestor.IngestAsync(older, Token);
         await services.GetRequiredService<UploadReconciler>().ReconcileAsync(Token);
