@@ -50,6 +50,8 @@ public static class FeedServiceCollectionExtensions
         });
         services.TryAddSingleton<RenderedFeedCache>();
         services.TryAddSingleton<FeedEndpoints>();
+        services.TryAddSingleton<ContainerCreationService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ContainerCreationService>(sp => sp.GetRequiredService<ContainerCreationService>()));
         return services;
     }
 }

@@ -131,7 +131,7 @@ public sealed class FeedEndpoints(
         var lastModified = index.LastModified;
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
         var cacheControl = $"public, max-age={MaxAgeSeconds}";
-        if (IsNotModified(request, etag, lastModified))
+        if (ConditionalRequest.IsNotModified(request, etag, lastModified))
         {
             return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
         }
@@ -166,7 +166,7 @@ public sealed class FeedEndpoints(
         var lastModified = info?.LastModified ?? index.LastModified;
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
         var cacheControl = full ? ImmutableCacheControl : $"public, max-age={MaxAgeSeconds}";
-        if (IsNotModified(request, etag, lastModified))
+        if (ConditionalRequest.IsNotModified(request, etag, lastModified))
         {
             return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
         }
@@ -225,7 +225,7 @@ public sealed class FeedEndpoints(
         var lastModified = feeds.Count == 0 ? DateTimeOffset.UnixEpoch : feeds.Max(f => f.LastModified);
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
         const string cacheControl = "public, max-age=60";
-        if (IsNotModified(request, etag, lastModified))
+        if (ConditionalRequest.IsNotModified(request, etag, lastModified))
         {
             return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
         }
@@ -241,43 +241,48 @@ public sealed class FeedEndpoints(
         var modified = feeds.Count == 0 ? timeProvider.GetUtcNow() : feeds.Max(f => f.LastModified);
         var result = FeedResult.Ok("text/x-opml; charset=utf-8", OpmlWriter.Write(feeds, PublicUrls.BaseUrl(request, _options), modified))
             .WithHeader(HeaderNames.CacheControl, "public, max-age=60");
-        return PublicUrls.UsesForwardedHeaders(request, _options)
-            ? result.WithHeader(HeaderNames.Vary, $"{PublicUrls.ForwardedHost}, {PublicUrls.ForwardedProto}")
-            : result;
+        if (PublicUrls.UsesForwardedHeaders(request, _options))
+        {
+            result.WithHeader(HeaderNames.Vary, $"{PublicUrls.ForwardedHost}, {PublicUrls.ForwardedProto}");
+        }
+
+        return ContentValidators.Apply(result, request, feeds.Count == 0 ? null : modified);
     }
 
-    /// <summary><c>GET /api/health</c>: whether storage answers, and what ingestion has done since start.</summary>
+    /// <summary>
+    /// <c>GET /api/health</c>: whether storage answers and holds Feed's containers (saying which one is missing), and
+    /// what ingestion has done since start.
+    /// </summary>
     public async Task<FeedResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        string? storageError = null;
-        using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        probe.CancelAfter(HealthProbeTimeout);
-        try
-        {
-            await storage.Data.GetPropertiesAsync(cancellationToken: probe.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (StorageFailure.Is(exception))
-        {
-            storageError = StorageFailure.Reason(exception);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            storageError = $"no answer within {HealthProbeTimeout.TotalSeconds:0} s";
-        }
-
+        var health = await StorageHealth.ProbeAsync(storage, HealthProbeTimeout, cancellationToken).ConfigureAwait(false);
         var body = new System.Text.Json.Nodes.JsonObject
         {
-            ["status"] = storageError is null ? "healthy" : "unhealthy",
-            ["storage"] = storageError is null ? "reachable" : $"unreachable: {storageError}",
-            ["ingested"] = counters.Ingested,
-            ["unchanged"] = counters.Unchanged,
-            ["rejected"] = counters.Rejected,
-            ["removed"] = counters.Removed,
-            ["retried"] = counters.Retried,
+            ["status"] = health.IsHealthy ? "healthy" : "unhealthy",
+            ["storage"] = health.IsReachable ? "reachable" : $"unreachable: {health.UnreachableReason}",
         };
+        if (health.IsReachable)
+        {
+            body["containers"] = new System.Text.Json.Nodes.JsonObject(health.Containers.Select(c =>
+                KeyValuePair.Create(c.Key, (System.Text.Json.Nodes.JsonNode?)(c.Value ? "present" : "missing"))));
+        }
+
+        if (health.MissingContainers.Count > 0)
+        {
+            var missing = health.MissingContainers;
+            body["reason"] = missing.Count == 1
+                ? $"storage is reachable, but container '{missing[0]}' is missing"
+                : $"storage is reachable, but containers {string.Join(" and ", missing.Select(c => $"'{c}'"))} are missing";
+        }
+
+        body["ingested"] = counters.Ingested;
+        body["unchanged"] = counters.Unchanged;
+        body["rejected"] = counters.Rejected;
+        body["removed"] = counters.Removed;
+        body["retried"] = counters.Retried;
         return FeedResult.Ok("application/json; charset=utf-8", Encoding.UTF8.GetBytes(body.ToJsonString()))
             .WithHeader(HeaderNames.CacheControl, "no-store")
-            .WithStatus(storageError is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            .WithStatus(health.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     private async Task<List<FeedSummary>> ListFeedsAsync(CancellationToken cancellationToken)
@@ -294,35 +299,6 @@ public sealed class FeedEndpoints(
             .WithHeader(HeaderNames.CacheControl, cacheControl)
             .WithHeader(HeaderNames.Vary, vary);
 
-    /// <summary>If-None-Match decides when present (weak comparison, RFC 9110 §13.1.2); otherwise If-Modified-Since.</summary>
-    private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
-    {
-        var ifNoneMatch = request.Headers.IfNoneMatch;
-        if (ifNoneMatch.Count > 0)
-        {
-            foreach (var header in ifNoneMatch)
-            {
-                foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (tag == "*" || Unquote(tag) == etag)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        return DateTimeOffset.TryParseExact(
-                request.Headers.IfModifiedSince.ToString(),
-                "R",
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal,
-                out var since)
-            && TruncateToSeconds(lastModified) <= since;
-    }
-
     private static string EntityTag(string version, FeedFormat format, Uri selfUrl)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{version}|{format}|{selfUrl.AbsoluteUri}"));
@@ -336,21 +312,6 @@ public sealed class FeedEndpoints(
         ContentCoding.Brotli => $"\"{etag}-br\"",
         _ => $"\"{etag}\"",
     };
-
-    private static string Unquote(string tag)
-    {
-        if (tag.StartsWith("W/", StringComparison.Ordinal))
-        {
-            tag = tag[2..];
-        }
-
-        tag = tag.Trim('"');
-        var dash = tag.IndexOf('-', StringComparison.Ordinal);
-        return dash < 0 ? tag : tag[..dash];
-    }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
-        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), value.Offset);
 
     private static string Describe(FeedKey key, string title) => key.Kind switch
     {
