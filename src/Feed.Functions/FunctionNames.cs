@@ -24,4 +24,7 @@ public static class FunctionNames
 
     /// <summary>GET/HEAD <c>/api/health</c>.</summary>
     public const string GetHealth = "GetHealth";
+
+    /// <summary>Every other path under <c>/api</c> and every other method: 404 or 405 with a reason, as the local host answers.</summary>
+    public const string Unrouted = "Unrouted";
 }

@@ -25,4 +25,11 @@ public static class FeedRoutes
 
     /// <summary>Storage reachability and ingestion counters.</summary>
     public const string Health = "health";
+
+    /// <summary>
+    /// Every other path under the prefix, in every method: the Functions app routes it to a catch-all function (the
+    /// host would otherwise answer an empty 404 itself), which answers as <see cref="UnroutedRequest"/> says.
+    /// Routes with literal segments take precedence over it.
+    /// </summary>
+    public const string Unrouted = "{*path}";
 }

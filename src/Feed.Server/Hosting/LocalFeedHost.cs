@@ -5,7 +5,6 @@ using Feed.Core.Ingestion;
 using Feed.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace Feed.Server.Hosting;
@@ -52,9 +51,7 @@ public static class LocalFeedHost
             endpoints.FeedAsync(request, path, cancellationToken));
         api.MapMethods("/" + FeedRoutes.Health, GetAndHead, (HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
             endpoints.HealthAsync(request, cancellationToken));
-        routes.MapFallback("{**path}", (HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            ? FeedResult.Problem(StatusCodes.Status404NotFound, "not found; the feeds are listed at /api/feeds")
-            : FeedResult.Problem(StatusCodes.Status405MethodNotAllowed, "Feed only answers GET and HEAD").WithHeader(HeaderNames.Allow, "GET, HEAD"));
+        routes.MapFallback("{**path}", UnroutedRequest.Answer);
     }
 
     /// <summary>
