@@ -24,9 +24,21 @@ public class FunctionsHostFixture : IAsyncLifetime
     private FunctionsHostProcess? _host;
     private LocalHostFixture? _localHost;
     private string _blobsExtensionKey = "";
+    private Task? _seeded;
 
-    /// <summary>The container names the app is given (as app settings, as in Azure).</summary>
-    public static FeedOptions Options { get; } = new() { UploadContainer = "uploads", DataContainer = "feed-data" };
+    /// <summary>
+    /// The settings both hosts are given (as app settings, as in Azure): the container names, and feeds of five items
+    /// with archive pages of five, so that the seeds already fill archive pages.
+    /// </summary>
+    public static FeedOptions Options { get; } = new() { UploadContainer = "uploads", DataContainer = "feed-data", HeadSize = 5, ArchivePageSize = 5 };
+
+    private static Dictionary<string, string> OptionSettings => new()
+    {
+        [FeedSettingNames.UploadContainer] = Options.UploadContainer,
+        [FeedSettingNames.DataContainer] = Options.DataContainer,
+        [FeedSettingNames.HeadSize] = Options.HeadSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [FeedSettingNames.ArchivePageSize] = Options.ArchivePageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The running host; skips (or fails in CI) the calling test when the host is absent.</summary>
     public FunctionsHostProcess Host
@@ -61,11 +73,7 @@ public class FunctionsHostFixture : IAsyncLifetime
         }
 
         _azurite = await AzuriteProcess.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            [AppSetting(FeedSettingNames.UploadContainer)] = Options.UploadContainer,
-            [AppSetting(FeedSettingNames.DataContainer)] = Options.DataContainer,
-        };
+        var settings = OptionSettings.ToDictionary(s => AppSetting(s.Key), s => s.Value);
         foreach (var (name, value) in Settings)
         {
             settings[name] = value;
@@ -73,6 +81,7 @@ public class FunctionsHostFixture : IAsyncLifetime
 
         _host = await FunctionsHostProcess.StartAsync(RepositoryPaths.FunctionsApp, _azurite.Endpoints.ConnectionString, settings);
         _blobsExtensionKey = await _host.SystemKeyAsync("blobs_extension");
+        await WaitForContainersAsync();
     }
 
     /// <summary>
@@ -85,7 +94,7 @@ public class FunctionsHostFixture : IAsyncLifetime
         var uri = $"runtime/webhooks/blobs?functionName=Host.Functions.{FunctionNames.IngestUpload}&code={Uri.EscapeDataString(_blobsExtensionKey)}";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(uri, UriKind.Relative))
         {
-            Content = JsonContent.Create(new JsonArray([.. events])),
+            Content = JsonContent.Create(new JsonArray([.. events.Select(e => e.DeepClone())])),
         };
         request.Headers.Add("aeg-event-type", "Notification");
         return await Http.SendAsync(request, cancellationToken);
@@ -111,9 +120,33 @@ public class FunctionsHostFixture : IAsyncLifetime
     /// <summary>Uploads <paramref name="content"/> as <paramref name="name"/>, then notifies the host as Event Grid would.</summary>
     public async Task<string> UploadAndNotifyAsync(string name, BinaryData content, CancellationToken cancellationToken = default)
     {
-        await Uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Uploads.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken);
         return await NotifyCreatedAsync(name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads every file of seeds/ and delivers their BlobCreated events in one batch, as Event Grid may, then waits
+    /// until each is processed; once per fixture (later calls return the same task).
+    /// </summary>
+    public Task EnsureSeededAsync() => _seeded ??= SeedAsync();
+
+    private async Task SeedAsync()
+    {
+        var events = new List<JsonObject>();
+        foreach (var file in RepositoryPaths.SeedArticleFiles)
+        {
+            var blob = Uploads.GetBlobClient(Path.GetFileName(file));
+            await blob.UploadAsync(file, overwrite: true);
+            events.Add(await EventGridBlobEvents.CreatedAsync(blob));
+        }
+
+        using var response = await PostEventsAsync(events);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"the blob webhook answered {(int)response.StatusCode} for the seeds");
+        }
+
+        await IngestionSettle.WaitAsync(Storage, TimeSpan.FromSeconds(90));
     }
 
     /// <summary>Runs the reconciliation timer now through the admin API and waits until it succeeded.</summary>
@@ -131,10 +164,8 @@ public class FunctionsHostFixture : IAsyncLifetime
             var localHost = new LocalHostFixture
             {
                 SharedAzurite = Azurite,
-                ExtraSettings = new Dictionary<string, string?>
+                ExtraSettings = new Dictionary<string, string?>(OptionSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
                 {
-                    [FeedSettingNames.UploadContainer] = Options.UploadContainer,
-                    [FeedSettingNames.DataContainer] = Options.DataContainer,
                     [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.Watch)}"] = "false",
                 },
             };
@@ -163,6 +194,22 @@ public class FunctionsHostFixture : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The app creates its containers as it starts; tests that upload wait for that, and create nothing themselves.</summary>
+    private async Task WaitForContainersAsync()
+    {
+        var storage = Storage;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await storage.Uploads.ExistsAsync()).Value || !(await storage.Data.ExistsAsync()).Value)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"the app did not create its containers within 30 s\n--- host log ---\n{_host!.LogText()}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>An app setting's name for a configuration key (<c>Feed:DataContainer</c> → <c>Feed__DataContainer</c>).</summary>

@@ -33,4 +33,16 @@ public sealed class ProgramTests(FunctionsHostFixture fixture)
         Assert.Contains(host.Log, line => line.Contains("Job host started", StringComparison.Ordinal));
         Assert.True(host.ErrorLines.Count == 0, "errors in the host's log:\n" + string.Join('\n', host.ErrorLines) + "\n--- host log ---\n" + host.LogText());
     }
+
+    [Fact]
+    public async Task Host_Started_CreatedItsContainersAndReportsHealthy()
+    {
+        using var response = await fixture.Http.GetAsync(new Uri("api/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        var health = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("reachable", health["storage"]!.GetValue<string>());
+        Assert.Equal("present", health["containers"]![FunctionsHostFixture.Options.UploadContainer]!.GetValue<string>());
+        Assert.Equal("present", health["containers"]![FunctionsHostFixture.Options.DataContainer]!.GetValue<string>());
+    }
 }
