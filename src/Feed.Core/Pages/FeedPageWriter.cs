@@ -21,11 +21,29 @@ public static class FeedPageWriter
         var heading = page > 0 ? $"{view.Title}: archive page {page}" : view.Title;
         var html = PageLayout.Begin(view.Language, heading, view.Description, view.HomeUrl, urls.Select(u => (u.Format, $"{view.Title} ({u.Name})", u.Item3)));
 
+        var count = view.Entries.Count;
+        var articles = count == 1 ? " article" : " articles";
         html.Raw("<h1>").Text(heading).Raw("</h1>\n<p class=\"lede\">").Text(view.Description).Raw(" ");
-        html.Number(view.Entries.Count).Raw(view.Entries.Count == 1 ? " article" : " articles").Raw(page > 0 ? " on this page" : " in this feed");
-        html.Raw(", updated ").Date(view.Updated).Raw(".</p>\n<p class=\"actions\"><a class=\"button primary\" href=\"#subscribe\">Subscribe to this feed</a>")
-            .Raw("<a class=\"button\" href=\"").Text(view.HomeUrl.AbsoluteUri).Raw("\">Browse all feeds</a></p>\n<div class=\"layout\">\n<div>\n");
-        Pager(html, view);
+        if (page > 0)
+        {
+            html.Number(count).Raw(articles).Raw(" on this archive page");
+        }
+        else if (view.PrevArchiveUrl is not null)
+        {
+            html.Raw("The newest ").Number(count).Raw(articles).Raw(" are here, older ones on archive pages");
+        }
+        else
+        {
+            html.Number(count).Raw(articles);
+        }
+
+        html.Raw("; updated ").Date(view.Updated).Raw(".</p>\n<p class=\"actions\"><a class=\"button primary\" href=\"#subscribe\">Subscribe to this feed</a></p>\n")
+            .Raw("<div class=\"layout\">\n<div>\n");
+        if (view.IsArchive)
+        {
+            Pager(html, view);
+        }
+
         if (view.Entries.Count == 0)
         {
             html.Raw("<p class=\"card empty\">No articles here").Raw(view.PrevArchiveUrl is null ? "." : "; older ones are on the archive pages.").Raw("</p>\n");
@@ -51,15 +69,12 @@ public static class FeedPageWriter
     private static void Item(PageHtml html, FeedEntry entry, Uri catalogUrl, FeedFormat format)
     {
         var link = PageHtml.IsLinkable(entry.Link) ? entry.Link : null;
-        html.Raw("<li class=\"card item\">");
-        if (entry.Images.FirstOrDefault(i => PageHtml.IsLinkable(i.Url)) is { } image)
+        var image = entry.Images.FirstOrDefault(i => PageHtml.IsLinkable(i.Url));
+        html.Raw(image is null ? "<li class=\"card item text\">" : "<li class=\"card item\">");
+        if (image is not null)
         {
             html.Raw("<img src=\"").Text(image.Url).Raw("\" alt=\"\" loading=\"lazy\" decoding=\"async\"");
             html.Raw(" width=\"").Number(image.Width ?? 1600).Raw("\" height=\"").Number(image.Height ?? 900).Raw("\">");
-        }
-        else
-        {
-            html.Raw("<span aria-hidden=\"true\"></span>");
         }
 
         html.Raw("<div>\n<h2>");

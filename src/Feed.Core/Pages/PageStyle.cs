@@ -25,11 +25,13 @@ header.site nav a{font-weight:500;color:var(--accent)}
 h1{font-size:clamp(1.6rem,4vw,2.3rem);line-height:1.2;margin:1.5rem 0 .4rem}
 h2{font-size:1.25rem;margin:0 0 .5rem}
 .lede{color:var(--muted);margin:0 0 1rem;max-width:46rem}
+@media (max-width:36rem){.lede{font-size:.95rem}h1{margin-top:1rem}}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1.5rem;align-items:start;margin-bottom:2rem}
 @media (max-width:56rem){.layout{grid-template-columns:minmax(0,1fr)}}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;box-shadow:var(--shadow)}
 .items{list-style:none;margin:0;padding:0;display:grid;gap:1rem}
 .item{display:grid;grid-template-columns:11rem minmax(0,1fr);gap:1rem;padding:1rem}
+.item.text{grid-template-columns:minmax(0,1fr)}
 .item img{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:.5rem;background:var(--chip)}
 @media (max-width:36rem){.item{grid-template-columns:minmax(0,1fr)}}
 .item h2 a{color:var(--text);text-decoration:none}
@@ -59,8 +61,9 @@ button{font:inherit;font-size:.85rem;cursor:pointer;border:1px solid var(--accen
 .empty{padding:1.25rem}
 .toolbar{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1rem 0 1.25rem}
 .toolbar input{flex:1 1 16rem;min-width:0;font:inherit;padding:.55rem .75rem;border:1px solid var(--line);border-radius:.5rem;background:var(--card);color:var(--text)}
-.intro{padding:1rem 1.1rem;margin:0 0 1rem}
-.intro p{margin:.2rem 0}
+.intro{padding:1rem 1.1rem;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.75rem 1.25rem;align-items:center}
+.intro p{margin:0;font-size:.93rem;flex:1 1 24rem}
+.intro p:last-child{flex:0 0 auto}
 section.group{margin:1.5rem 0 2rem}
 section.group h2 .count{color:var(--muted);font-weight:400;font-size:1rem}
 .grid{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.9rem}
