@@ -23,6 +23,16 @@ const checks = {};
 
 await mkdir(out, { recursive: true });
 
+// Runs one scenario; an exception (a timeout, a missing element) is that scenario's failure, not the end of the run.
+async function scenario(name, body) {
+  const c = check(name);
+  try {
+    await body(c);
+  } catch (error) {
+    c.that(false, `stopped: ${error.message.split('\n')[0]}`);
+  }
+}
+
 function check(name) {
   const failures = [];
   checks[name] = { ok: true, failures };
@@ -45,9 +55,11 @@ function placeholder(url) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},70%,55%)"/><stop offset="1" stop-color="hsl(${(hue + 50) % 360},70%,35%)"/></linearGradient></defs><rect width="640" height="360" fill="url(#g)"/><circle cx="470" cy="120" r="70" fill="rgba(255,255,255,.18)"/><path d="M0 300 L180 170 L320 280 L430 210 L640 330 L640 360 L0 360Z" fill="rgba(0,0,0,.22)"/></svg>`;
 }
 
-async function open(browser, url, { viewport = desktop, javaScript = true } = {}) {
+async function open(browser, url, { viewport = desktop, javaScript = true, dark = false } = {}) {
   const page = await browser.newPage();
+  page.setDefaultTimeout(120_000);
   await page.setViewport(viewport);
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
   await page.setJavaScriptEnabled(javaScript);
   const seen = { external: [], console: [], csp: [], dialogs: [] };
   await page.setRequestInterception(true);
@@ -120,15 +132,14 @@ async function fetchText(url, accept) {
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
-  protocolTimeout: 60_000,
+  protocolTimeout: 180_000,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--lang=en-US'],
 });
 try {
   const catalogJson = JSON.parse((await fetchText('/api/feeds', 'application/json')).text);
 
   // The catalog on a desktop: every feed, grouped, each with count, newest date and thumbnail; the filter works.
-  {
-    const c = check('catalog-desktop');
+  await scenario('catalog-desktop', async c => {
     const opened = await open(browser, '/api/feeds');
     const { page } = opened;
     await common(c, opened);
@@ -158,36 +169,33 @@ try {
     c.that(shown.every(n => n.includes('ai')), `filter 'ai' shows feeds without 'ai': ${shown.filter(n => !n.includes('ai')).join(', ')}`);
     await page.$eval('#filter', f => { f.value = 'zzzz-no-such-feed'; f.dispatchEvent(new Event('input')); });
     c.that(await page.$eval('#nomatch', p => !p.hidden), 'no "no match" message for a filter matching nothing');
-    await page.$eval('#filter', f => { f.value = ''; f.dispatchEvent(new Event('input')); });
+    await page.$eval('#filter', f => { f.value = ''; f.dispatchEvent(new Event('input')); f.blur(); });
     await shot(page, 'catalog-desktop');
     await accessibility('catalog-accessibility', page);
     await page.close();
-  }
+  });
 
   // The catalog on a 360 px phone: no horizontal scroll.
-  {
-    const c = check('catalog-phone');
+  await scenario('catalog-phone', async c => {
     const opened = await open(browser, '/api/feeds', { viewport: phone });
     await common(c, opened);
     await noHorizontalScroll(c, opened.page);
     await shot(opened.page, 'catalog-phone');
     await opened.page.close();
-  }
+  });
 
   // Without JavaScript everything is still there; what needs a script (filter, copy) is not offered.
-  {
-    const c = check('catalog-without-javascript');
+  await scenario('catalog-without-javascript', async c => {
     const opened = await open(browser, '/api/feeds', { javaScript: false });
     await common(c, opened);
     const visible = await opened.page.$$eval('li[data-name]', items => items.filter(li => li.offsetParent !== null).length);
     c.that(visible === catalogJson.feeds.length, `${visible} cards visible of ${catalogJson.feeds.length}`);
     c.that(await opened.page.$eval('.toolbar', t => t.offsetParent === null), 'filter box shown though it cannot work without JavaScript');
     await opened.page.close();
-  }
+  });
 
   // A feed page: the feed's items, drawn; the subscribe panel with every format, copy buttons and reader links.
-  {
-    const c = check('feed-desktop');
+  await scenario('feed-desktop', async c => {
     const rss = await fetchText(feedPath, 'application/rss+xml');
     const itemLinks = [...rss.text.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map(m => m[1].replaceAll('&amp;', '&'));
     const opened = await open(browser, feedPath);
@@ -215,6 +223,7 @@ try {
     }
     c.that(await page.$('aside a[href$="/api/feeds.opml"]') !== null, 'no OPML link in the subscribe panel');
     c.that((await page.$eval('aside', a => a.textContent)).includes('A feed is'), 'no word on what a feed is');
+    await shot(page, 'feed-desktop');
     const context = browser.defaultBrowserContext();
     await context.overridePermissions(base.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     await page.click('button[data-copy="url-atom"]');
@@ -224,23 +233,35 @@ try {
     c.that(copied === urls[1], `clipboard holds '${copied}', not ${urls[1]}`);
     const alternates = await page.$$eval('link[rel=alternate]', links => links.map(l => l.type));
     c.that(['application/rss+xml', 'application/atom+xml', 'application/feed+json'].every(t => alternates.includes(t)), `autodiscovery links: ${alternates.join(', ')}`);
-    await shot(page, 'feed-desktop');
     await accessibility('feed-accessibility', page);
     await page.close();
-  }
+  });
 
-  {
-    const c = check('feed-phone');
+  await scenario('feed-phone', async c => {
     const opened = await open(browser, feedPath, { viewport: phone });
     await common(c, opened);
     await noHorizontalScroll(c, opened.page);
     await shot(opened.page, 'feed-phone');
     await opened.page.close();
-  }
+  });
+
+  // Dark mode (prefers-color-scheme): a dark page whose text still passes axe's contrast rules.
+  await scenario('feed-dark', async c => {
+    const opened = await open(browser, feedPath, { viewport: phone, dark: true });
+    await common(c, opened);
+    const background = await opened.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g).map(Number);
+    c.that(r + g + b < 120, `the page is not dark in dark mode: body background ${background}`);
+    await shot(opened.page, 'feed-phone-dark');
+    await accessibility('feed-dark-accessibility', opened.page);
+    await opened.page.close();
+    const catalog = await open(browser, '/api/feeds', { viewport: phone, dark: true });
+    await shot(catalog.page, 'catalog-phone-dark');
+    await catalog.page.close();
+  });
 
   // Paging through the RFC 5005 archives: Older from the feed, then Newer and Newest back.
-  {
-    const c = check('archive-paging');
+  await scenario('archive-paging', async c => {
     const opened = await open(browser, '/api/feeds/all.atom');
     const { page } = opened;
     await common(c, opened);
@@ -258,18 +279,17 @@ try {
     }
 
     await page.close();
-  }
+  });
 
   // Hostile article text is shown as text: no script runs, no markup is made from it.
-  if (args.hostile) {
-    const c = check('hostile-input-inert');
+  if (args.hostile) await scenario('hostile-input-inert', async c => {
     const opened = await open(browser, args.hostile);
     await common(c, opened);
     const text = await opened.page.$eval('main', m => m.textContent);
     c.that(text.includes(args['hostile-text']), `the hostile title is not shown as text: ${args['hostile-text']}`);
     c.that(await opened.page.$$eval('main script, main iframe, main [onerror], main [onclick]', e => e.length) === 0, 'hostile markup became elements');
     await opened.page.close();
-  }
+  });
 } finally {
   await browser.close();
 }

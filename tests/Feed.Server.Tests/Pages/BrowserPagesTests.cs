@@ -16,6 +16,8 @@ public sealed class BrowserPagesTests(BrowserHostFixture host) : IClassFixture<B
         "feed-desktop",
         "feed-phone",
         "feed-accessibility",
+        "feed-dark",
+        "feed-dark-accessibility",
         "archive-paging",
         "archive-accessibility",
         "hostile-input-inert",

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using Feed.Server.Tests.Http;
 using Feed.Testing.Http;
@@ -12,41 +11,13 @@ namespace Feed.Server.Tests.Pages;
 /// </summary>
 public sealed class FeedPageHttpTests(SeededHostFixture host) : IClassFixture<SeededHostFixture>
 {
+    private const string FeedRoute = "/api/feeds/topics/ai.rss";
+
     private static readonly string[] FeedPaths = ["/api/feeds/topics/ai.rss", "/api/feeds/topics/ai.atom", "/api/feeds/topics/ai.json", "/api/feeds/all.rss?type=article"];
 
-    public static TheoryData<string, string, string> ReaderRequests
-    {
-        get
-        {
-            var data = new TheoryData<string, string, string>();
-            foreach (var (reader, accept) in AcceptHeaders.Readers)
-            {
-                foreach (var path in FeedPaths)
-                {
-                    data.Add(reader, accept, path);
-                }
-            }
+    public static TheoryData<string, string, string> ReaderRequests => Requests(AcceptHeaders.Readers);
 
-            return data;
-        }
-    }
-
-    public static TheoryData<string, string, string> BrowserRequests
-    {
-        get
-        {
-            var data = new TheoryData<string, string, string>();
-            foreach (var (browser, accept) in AcceptHeaders.Browsers)
-            {
-                foreach (var path in FeedPaths)
-                {
-                    data.Add(browser, accept, path);
-                }
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, string, string> BrowserRequests => Requests(AcceptHeaders.Browsers);
 
     [Theory]
     [MemberData(nameof(ReaderRequests))]
@@ -144,11 +115,7 @@ public sealed class FeedPageHttpTests(SeededHostFixture host) : IClassFixture<Se
         Assert.Equal(coding, Assert.Single(compressed.Content.Headers.ContentEncoding));
         Assert.NotEqual(plain.Headers.ETag, compressed.Headers.ETag);
         Assert.True(compressed.Content.Headers.ContentLength < identity.Length / 3, $"{coding}: {compressed.Content.Headers.ContentLength} of {identity.Length} bytes");
-        await using var body = await compressed.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
-        await using Stream decompressor = coding == "br" ? new BrotliStream(body, CompressionMode.Decompress) : new GZipStream(body, CompressionMode.Decompress);
-        using var decompressed = new MemoryStream();
-        await decompressor.CopyToAsync(decompressed, TestContext.Current.CancellationToken);
-        Assert.Equal(identity, decompressed.ToArray());
+        Assert.Equal(identity, await ContentDecoding.DecodeAsync(compressed, coding, TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
     }
 
@@ -184,7 +151,19 @@ public sealed class FeedPageHttpTests(SeededHostFixture host) : IClassFixture<Se
         Assert.Contains($"<a class=\"button primary\" href=\"{new Uri(host.BaseUrl, "/api/feeds.opml").AbsoluteUri}\">Subscribe to all (OPML)</a>", html, StringComparison.Ordinal);
     }
 
-    private const string FeedRoute = "/api/feeds/topics/ai.rss";
+    private static TheoryData<string, string, string> Requests(IEnumerable<(string Client, string Accept)> clients)
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (client, accept) in clients)
+        {
+            foreach (var path in FeedPaths)
+            {
+                data.Add(client, accept, path);
+            }
+        }
+
+        return data;
+    }
 
     private async Task<HttpResponseMessage> SendAsync(string path, string accept, Action<HttpRequestMessage>? configure = null, HttpMethod? method = null)
     {
