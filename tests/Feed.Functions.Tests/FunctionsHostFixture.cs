@@ -114,8 +114,17 @@ public class FunctionsHostFixture : IAsyncLifetime
             throw new InvalidOperationException($"the blob webhook answered {(int)response.StatusCode} for {name}");
         }
 
-        return await Host.WaitForExecutionAsync(FunctionNames.IngestUpload, from, cancellationToken: cancellationToken);
+        var outcome = await Host.WaitForExecutionAsync(FunctionNames.IngestUpload, from, cancellationToken: cancellationToken);
+        await SettleAsync(cancellationToken);
+        return outcome;
     }
+
+    /// <summary>
+    /// Waits until what the app was given is in the feeds: every upload processed in its current version and every
+    /// feed change folded (ingestion folds changes into the feeds after the function returns).
+    /// </summary>
+    public Task SettleAsync(CancellationToken cancellationToken = default) =>
+        IngestionSettle.WaitAsync(Storage, TimeSpan.FromSeconds(60), cancellationToken);
 
     /// <summary>Uploads <paramref name="content"/> as <paramref name="name"/>, then notifies the host as Event Grid would.</summary>
     public async Task<string> UploadAndNotifyAsync(string name, BinaryData content, CancellationToken cancellationToken = default)
@@ -149,9 +158,12 @@ public class FunctionsHostFixture : IAsyncLifetime
         await IngestionSettle.WaitAsync(Storage, TimeSpan.FromSeconds(90));
     }
 
-    /// <summary>Runs the reconciliation timer now through the admin API and waits until it succeeded.</summary>
-    public Task RunTimerAsync(CancellationToken cancellationToken = default) =>
-        Host.RunFunctionAsync(FunctionNames.ReconcileUploads, cancellationToken: cancellationToken);
+    /// <summary>Runs the reconciliation timer now through the admin API, waits until it succeeded and its changes are folded.</summary>
+    public async Task RunTimerAsync(CancellationToken cancellationToken = default)
+    {
+        await Host.RunFunctionAsync(FunctionNames.ReconcileUploads, cancellationToken: cancellationToken);
+        await SettleAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The local host (<c>feed serve</c>'s host) on the same Azurite and containers, serving only (it does not

@@ -83,7 +83,9 @@ public sealed class IngestUploadFunctionTests(FunctionsHostFixture fixture)
             var from = host.LogLength;
             using var response = await fixture.PostEventsAsync([blobCreated], Token);
             Assert.True(response.IsSuccessStatusCode, $"the webhook answered {(int)response.StatusCode}");
-            return await host.WaitForExecutionAsync(FunctionNames.IngestUpload, from, cancellationToken: Token);
+            var outcome = await host.WaitForExecutionAsync(FunctionNames.IngestUpload, from, cancellationToken: Token);
+            await fixture.SettleAsync(Token);
+            return outcome;
         }
     }
 
