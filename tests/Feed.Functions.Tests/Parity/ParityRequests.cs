@@ -1,3 +1,5 @@
+using Feed.Testing.Http;
+
 namespace Feed.Functions.Tests.Parity;
 
 /// <summary>
@@ -54,6 +56,21 @@ public static class ParityRequests
         // Filters.
         Get("all limit", "/api/feeds/all.rss?limit=2"),
         Get("all limit json br", "/api/feeds/all.json?limit=3", ("Accept-Encoding", "br")),
+
+        // Pages for people: a browser's Accept gets the page (feeds and archive pages), a reader's the feed bytes.
+        .. from browser in AcceptHeaders.Browsers.Take(2)
+           from format in Formats
+           select Get($"{Topic}.{format} page ({browser.Browser})", $"/api/feeds/{Topic}.{format}", ("Accept", browser.Accept)),
+        Get("all archive 1 page", "/api/feeds/all/archive/1.atom", ("Accept", AcceptHeaders.Safari)),
+        Get("all archive 2 page", "/api/feeds/all/archive/2.json", ("Accept", AcceptHeaders.Chromium)),
+        Get("all page filtered", "/api/feeds/all.rss?type=article", ("Accept", AcceptHeaders.Firefox)),
+        Get("all page gzip", "/api/feeds/all.rss", ("Accept", AcceptHeaders.Chromium), ("Accept-Encoding", "gzip, deflate, br, zstd")),
+        Get("all page gzip only", "/api/feeds/all.atom", ("Accept", AcceptHeaders.Firefox), ("Accept-Encoding", "gzip")),
+        Get("all page If-None-Match", "/api/feeds/all.rss", ("Accept", AcceptHeaders.Chromium), ("If-None-Match", "{etag}")),
+        Send("all page HEAD", "HEAD", "/api/feeds/all.rss", ("Accept", AcceptHeaders.Safari)),
+        Get("unknown topic page", "/api/feeds/topics/no-such-topic.rss", ("Accept", AcceptHeaders.Chromium)),
+        .. from reader in AcceptHeaders.Readers.Where(r => r.Accept.Length > 0)
+           select Get($"all.rss feed ({reader.Reader})", "/api/feeds/all.rss", ("Accept", reader.Accept)),
 
         // HEAD and conditional requests.
         Send("all HEAD", "HEAD", "/api/feeds/all.rss"),
