@@ -9,6 +9,7 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "file.too-large";
     public const string FileNotUtf8 = "file.not-utf8";
     public const string FileNotFound = "file.not-found";
+    public const string FileNameUnreadable = "file.name-unreadable";
     public const string ReaderFailed = "reader.failed";
     public const string FrontMatterMissing = "front-matter.missing";
     public const string FrontMatterUnterminated = "front-matter.unterminated";
@@ -30,7 +31,11 @@ public static class DiagnosticCodes
     public const string UrlMissing = "url.missing";
     public const string UrlInvalid = "url.invalid";
     public const string UrlRelative = "url.relative";
+    public const string UrlCredentialsRemoved = "url.credentials-removed";
+    public const string DomainPortRemoved = "domain.port-removed";
+    public const string DomainPathRemoved = "domain.path-removed";
     public const string TextControlCharacters = "text.control-characters";
     public const string TopicsMissing = "topics.missing";
+    public const string TopicsNotAList = "topics.not-a-list";
     public const string ProviderMissing = "provider.missing";
 }

@@ -66,11 +66,11 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
             }
         }
 
-        var providerName = fields.Text(providerNameNode, "provider.name", 200);
+        var providerName = fields.PlainText(providerNameNode, "provider.name", 200);
         var providerDomainText = fields.Text(providerDomainNode, "provider.domain", 253);
         var providerDomain = providerDomainText is null ? null : NormalizeDomain(providerDomainText, "provider.domain", fields, providerDomainNode);
 
-        var title = fields.Text(titleNode, "title", _limits.MaxTitleLength);
+        var title = fields.PlainText(titleNode, "title", _limits.MaxTitleLength);
         if (title is null && !fields.HasErrorFor("title"))
         {
             fields.Error(DiagnosticCodes.FieldMissing, "title", "an article needs a title", titleNode ?? root);
@@ -122,8 +122,8 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         var providerImages = Images(providerImagesNode, "provider.images", providerDomain, fields);
         var related = Related(relatedNode, fields);
         var secured = fields.Text(securedNode, "secured", 64 * 1024);
-        var category = fields.Text(categoryNode, "category", 200);
-        var excerpt = fields.Text(excerptNode, "excerpt", _limits.MaxExcerptLength);
+        var category = fields.PlainText(categoryNode, "category", 200);
+        var excerpt = fields.PlainText(excerptNode, "excerpt", _limits.MaxExcerptLength);
         string? body = null;
         if (document.Body is not null)
         {
@@ -220,7 +220,7 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         {
             if (absolute.Scheme is "http" or "https" && absolute.Host.Length > 0)
             {
-                return absolute;
+                return WithoutCredentials(absolute, field, node, fields);
             }
 
             Report(DiagnosticCodes.UrlInvalid, $"'{FieldReader.Shorten(text)}' is not an http or https URL");
@@ -250,6 +250,22 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         }
     }
 
+    /// <summary>
+    /// A URL with user information (<c>https://user:pass@host/</c>) loses it, with a warning: credentials are never
+    /// published, and the article stays (its identity comes from the link without them).
+    /// </summary>
+    private static Uri WithoutCredentials(Uri url, FieldPath field, FrontMatterNode? node, FieldReader fields)
+    {
+        if (url.UserInfo.Length == 0)
+        {
+            return url;
+        }
+
+        var stripped = new UriBuilder(url) { UserName = "", Password = "" }.Uri;
+        fields.Warning(DiagnosticCodes.UrlCredentialsRemoved, field, $"had a user name or password before its host; removed, never published: {stripped.AbsoluteUri}", node);
+        return stripped;
+    }
+
     private static string? NormalizeDomain(string text, FieldPath field, FieldReader fields, FrontMatterNode? node)
     {
         if (IsPlainDomain(text))
@@ -260,7 +276,23 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
         var candidate = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text.TrimStart('/');
         if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.HostNameType == UriHostNameType.Dns)
         {
-            return DomainOf(uri);
+            var domain = DomainOf(uri);
+            if (uri.UserInfo.Length > 0)
+            {
+                fields.Warning(DiagnosticCodes.UrlCredentialsRemoved, field, $"'{FieldReader.Shorten(text)}' has a user name or password; the domain is '{domain}'", node);
+            }
+
+            if (!uri.IsDefaultPort)
+            {
+                fields.Warning(DiagnosticCodes.DomainPortRemoved, field, $"'{FieldReader.Shorten(text)}' has a port; a provider is its domain alone: '{domain}'", node);
+            }
+
+            if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                fields.Warning(DiagnosticCodes.DomainPathRemoved, field, $"'{FieldReader.Shorten(text)}' has a path; a provider is its domain alone: '{domain}'", node);
+            }
+
+            return domain;
         }
 
         fields.Error(DiagnosticCodes.FieldInvalidValue, field, $"'{FieldReader.Shorten(text)}' is not a domain name", node);
@@ -332,11 +364,25 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
     private List<ArticleTopic> Topics(FrontMatterNode? node, FieldReader fields)
     {
         var topics = new List<ArticleTopic>();
-        var items = fields.Sequence(node, "topics", _limits.MaxTopics);
+        IReadOnlyList<FrontMatterNode> items;
+        if (node is FrontMatterScalar { IsNull: false } single)
+        {
+            fields.Warning(
+                DiagnosticCodes.TopicsNotAList,
+                "topics",
+                $"is one text, not a list: read as the one topic '{FieldReader.Shorten(single.Value.Trim())}' (a list is written 'topics: [{FieldReader.Shorten(single.Value.Trim())}]' or one '- name' line per topic)",
+                node);
+            items = [single];
+        }
+        else
+        {
+            items = fields.Sequence(node, "topics", _limits.MaxTopics);
+        }
+
         HashSet<string>? seen = null;
         for (var i = 0; i < items.Count; i++)
         {
-            var name = fields.Text(items[i], new FieldPath("topics", i), _limits.MaxTopicLength);
+            var name = fields.PlainText(items[i], new FieldPath("topics", i), _limits.MaxTopicLength);
             if (name is null)
             {
                 continue;
@@ -458,11 +504,11 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
             var domain = domainText is null ? null : NormalizeDomain(domainText, prefix + ".provider.domain", fields, domainNode);
             var webUrl = Url(webUrlNode, path.Child("webUrl"), domain, fields, required: false);
             var originalUrl = Url(originalUrlNode, path.Child("originalUrl"), domain, fields, required: false);
-            var title = fields.Text(titleNode, path.Child("title"), _limits.MaxTitleLength);
+            var title = fields.PlainText(titleNode, path.Child("title"), _limits.MaxTitleLength);
             var entry = new RelatedArticle
             {
                 Title = title ?? "",
-                Excerpt = fields.Text(excerptNode, path.Child("excerpt"), _limits.MaxExcerptLength),
+                Excerpt = fields.PlainText(excerptNode, path.Child("excerpt"), _limits.MaxExcerptLength),
                 PublishedDateTime = fields.Date(dateNode, path.Child("publishedDateTime")),
                 Url = (webUrl ?? originalUrl)?.AbsoluteUri ?? "",
                 WebUrl = webUrl?.AbsoluteUri,
@@ -471,7 +517,7 @@ public sealed partial class ArticleNormalizer(NormalizationLimits limits, TimePr
                 CdnAmpWebUrl = Url(cdnAmpNode, path.Child("cdnAmpWebUrl"), domain, fields, required: false)?.AbsoluteUri,
                 Type = fields.Text(typeNode, path.Child("type"), 50)?.ToLowerInvariant(),
                 Quality = fields.Integer(qualityNode, path.Child("quality")),
-                ProviderName = fields.Text(nameNode, prefix + ".provider.name", 200),
+                ProviderName = fields.PlainText(nameNode, prefix + ".provider.name", 200),
                 ProviderDomain = domain ?? (webUrl ?? originalUrl) switch { { } url => DomainOf(url), null => null },
                 ProviderImages = Images(providerImagesNode, prefix + ".provider.images", domain, fields),
                 Images = Images(imagesNode, prefix + ".images", domain, fields),

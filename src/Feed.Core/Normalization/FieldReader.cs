@@ -49,7 +49,16 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
         Extra[path] = ToJson(value);
     }
 
-    public string? Text(FrontMatterNode? node, FieldPath field, int maxLength)
+    public string? Text(FrontMatterNode? node, FieldPath field, int maxLength) => Text(node, field, maxLength, decodeEntities: false);
+
+    /// <summary>
+    /// A field that is text for people to read (title, excerpt, names): HTML character references in it
+    /// (<c>we&amp;#8217;ve</c>, <c>&amp;amp;</c>, <c>&amp;nbsp;</c>), common in text copied from web pages, are decoded
+    /// once, so that readers show the characters. The result stays text: it is escaped wherever it is written.
+    /// </summary>
+    public string? PlainText(FrontMatterNode? node, FieldPath field, int maxLength) => Text(node, field, maxLength, decodeEntities: true);
+
+    private string? Text(FrontMatterNode? node, FieldPath field, int maxLength, bool decodeEntities)
     {
         switch (node)
         {
@@ -58,7 +67,8 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
             case FrontMatterScalar scalar when scalar.IsNull:
                 return null;
             case FrontMatterScalar scalar:
-                var text = XmlText.Clean(scalar.Value, out var removed);
+                var value = decodeEntities && scalar.Value.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(scalar.Value) : scalar.Value;
+                var text = XmlText.Clean(value, out var removed);
                 if (removed > 0)
                 {
                     Warning(DiagnosticCodes.TextControlCharacters, field, $"{removed} character(s) that XML 1.0 forbids were removed", node);
@@ -162,8 +172,14 @@ internal sealed class FieldReader(List<ArticleDiagnostic> diagnostics, Normaliza
             return null;
         }
 
-        if (!IsoDateTime.TryParse(text, out var value, out var hasTimeZone))
+        if (!IsoDateTime.TryParse(text, out var value, out var hasTimeZone, out var outOfRange))
         {
+            if (outOfRange)
+            {
+                Error(DiagnosticCodes.DateOutOfRange, field, $"'{Shorten(text)}' is a valid date but far outside the range of publication dates (1990 to one day ahead)", node);
+                return null;
+            }
+
             Error(DiagnosticCodes.DateInvalid, field, $"'{Shorten(text)}' is not a valid ISO 8601 date and time (e.g. 2021-08-27T16:15:00Z)", node);
             return null;
         }

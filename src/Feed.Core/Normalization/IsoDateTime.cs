@@ -8,8 +8,17 @@ namespace Feed.Core.Normalization;
 public static class IsoDateTime
 {
     /// <summary>Parses <paramref name="text"/>; <paramref name="hasTimeZone"/> tells whether it named its offset.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value, out bool hasTimeZone)
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value, out bool hasTimeZone) =>
+        TryParse(text, out value, out hasTimeZone, out _);
+
+    /// <summary>
+    /// As <see cref="TryParse(ReadOnlySpan{char}, out DateTimeOffset, out bool)"/>; <paramref name="outOfRange"/>
+    /// tells a well-formed, real date that cannot be held (within a day of 0001-01-01 or 9999-12-31 in UTC) from
+    /// text that is not a date.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value, out bool hasTimeZone, out bool outOfRange)
     {
+        outOfRange = false;
         value = default;
         hasTimeZone = false;
         var position = 0;
@@ -98,11 +107,13 @@ public static class IsoDateTime
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
-        var utc = local - offset;
-        if (utc < DateTime.MinValue.AddDays(1) || utc > DateTime.MaxValue.AddDays(-1))
+        if (local < DateTime.MinValue.AddDays(1) || local > DateTime.MaxValue.AddDays(-1))
         {
+            outOfRange = true;
             return false;
         }
+
+        var utc = local - offset;
 
         value = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero);
         return true;

@@ -52,6 +52,9 @@ public static class ArticleFileCases
         ["hour 25"] = new(With("publishedDateTime", "publishedDateTime: 2021-08-27T25:00:00Z"), DiagnosticCodes.DateInvalid, "publishedDateTime", 3, 20),
         ["date in the future"] = new(With("publishedDateTime", "publishedDateTime: 2999-01-01T00:00:00Z"), DiagnosticCodes.DateInFuture, "publishedDateTime", 3, 20),
         ["date before 1990"] = new(With("publishedDateTime", "publishedDateTime: 1989-12-31T23:59:59Z"), DiagnosticCodes.DateOutOfRange, "publishedDateTime", 3, 20),
+        ["date 0001-01-01"] = new(With("publishedDateTime", "publishedDateTime: 0001-01-01"), DiagnosticCodes.DateOutOfRange, "publishedDateTime", 3, 20),
+        ["date 0001-01-01T00:00:00Z"] = new(With("publishedDateTime", "publishedDateTime: 0001-01-01T00:00:00Z"), DiagnosticCodes.DateOutOfRange, "publishedDateTime", 3, 20),
+        ["date 9999-12-31"] = new(With("publishedDateTime", "publishedDateTime: 9999-12-31T23:59:59Z"), DiagnosticCodes.DateOutOfRange, "publishedDateTime", 3, 20),
         ["no URL at all"] = new(Without("webUrl"), DiagnosticCodes.UrlMissing, "webUrl"),
         ["javascript URL"] = new(With("webUrl", "webUrl: \"javascript:alert(1)\""), DiagnosticCodes.UrlInvalid, "webUrl", 4, 9),
         ["relative URL and no provider"] = new(Without("provider", "name", "domain").Replace("webUrl: https://example.com/news/hello", "webUrl: /news/hello", StringComparison.Ordinal), DiagnosticCodes.UrlInvalid, "webUrl", 4, 9),
@@ -97,6 +100,27 @@ public static class ArticleFileCases
         }),
         ["C++ and C# topics"] = new(Topics("C++", "C#", "C"), null, article => Assert.Equal(["c-plus-plus", "c-sharp", "c"], article.Topics.Select(t => t.Key))),
         ["duplicate topics AI and ' ai '"] = new(Topics("AI", " ai ", "Machine  Learning", "machine learning"), null, article => Assert.Equal([("AI", "ai"), ("Machine Learning", "machine-learning")], article.Topics.Select(t => (t.Name, t.Key)))),
+        ["one topic as text"] = new(With("topics", "topics: Logistics").Replace("  - AI\n", "", StringComparison.Ordinal), DiagnosticCodes.TopicsNotAList, article => Assert.Equal(("Logistics", "logistics"), (Assert.Single(article.Topics).Name, article.Topics[0].Key))),
+        ["entities in text fields"] = new(
+            Valid.Replace("title: Hello world", "title: \"We&#8217;ve seen Q&amp;A &hellip; &amp;lt;b&amp;gt;\"", StringComparison.Ordinal)
+                .Replace("  name: Example News", "  name: Smith &amp; Sons", StringComparison.Ordinal)
+                .Replace("  - AI", "  - R&amp;D\nexcerpt: \"Caf&eacute; &lt;script&gt;alert(1)&lt;/script&gt; &#1;x\"", StringComparison.Ordinal),
+            DiagnosticCodes.TextControlCharacters,
+            article =>
+            {
+                Assert.Equal("We\u2019ve seen Q&A \u2026 &lt;b&gt;", article.Title);
+                Assert.Equal("Smith & Sons", article.Provider.Name);
+                Assert.Equal(("R&D", "r-d"), (article.Topics[0].Name, article.Topics[0].Key));
+                Assert.Equal("Caf\u00e9 <script>alert(1)</script> x", article.Excerpt);
+            }),
+        ["entities in URLs are not decoded"] = new(With("webUrl", "webUrl: \"https://example.com/news?a=1&amp;b=2\""), null, article => Assert.Equal("https://example.com/news?a=1&amp;b=2", article.Link)),
+        ["webUrl with user and password"] = new(With("webUrl", "webUrl: https://user:secret@example.com/news/hello"), DiagnosticCodes.UrlCredentialsRemoved, article =>
+        {
+            Assert.Equal("https://example.com/news/hello", article.Link);
+            Assert.DoesNotContain("secret", System.Text.Json.JsonSerializer.Serialize(article, Feed.Core.Serialization.FeedJsonContext.Default.Article), StringComparison.Ordinal);
+        }),
+        ["provider domain with a port"] = new(Valid.Replace("domain: example.com", "domain: example.com:8080", StringComparison.Ordinal), DiagnosticCodes.DomainPortRemoved, article => Assert.Equal("example.com", article.Provider.Domain)),
+        ["provider domain with a path"] = new(Valid.Replace("domain: example.com", "domain: https://example.com/news", StringComparison.Ordinal), DiagnosticCodes.DomainPathRemoved, article => Assert.Equal("example.com", article.Provider.Domain)),
         ["no topics"] = new(Without("topics").Replace("  - AI\n", "", StringComparison.Ordinal), DiagnosticCodes.TopicsMissing, article => Assert.Empty(article.Topics)),
         ["no provider"] = new(Without("provider", "name", "domain").Replace("https://example.com", "https://WWW.Example.com", StringComparison.Ordinal), DiagnosticCodes.ProviderMissing, article => Assert.Equal(("example.com", "example.com"), (article.Provider.Domain, article.Provider.Name))),
         ["provider without domain"] = new(Without("domain"), null, article => Assert.Equal(("example.com", "Example News"), (article.Provider.Domain, article.Provider.Name))),

@@ -151,6 +151,29 @@ public sealed class ArticleFileReaderTests
     }
 
     [Fact]
+    public void Read_EveryCorpusFile_NoCharacterReferenceLeftInTextFields()
+    {
+        var corpus = RepositoryPaths.RequireCorpus();
+        var reader = new ArticleFileReader();
+        var reference = new System.Text.RegularExpressions.Regex("&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,7});");
+        var withReferences = new List<string>();
+
+        foreach (var file in Directory.GetFiles(corpus))
+        {
+            var article = reader.Read(File.ReadAllBytes(file)).Article!;
+            var text = new[] { article.Title, article.Excerpt, article.Category, article.Provider.Name }
+                .Concat(article.Topics.Select(t => t.Name))
+                .Concat(article.Related.SelectMany(r => new[] { r.Title, r.Excerpt, r.ProviderName }));
+            if (text.Any(t => t is not null && reference.IsMatch(t)))
+            {
+                withReferences.Add(Path.GetFileName(file));
+            }
+        }
+
+        Assert.True(withReferences.Count == 0, $"{withReferences.Count} corpus articles still show character references: {string.Join(", ", withReferences.Take(10))}");
+    }
+
+    [Fact]
     public void Read_SeedFile_RoundTripsThroughJsonWithEveryField()
     {
         var article = new ArticleFileReader().Read(File.ReadAllBytes(RepositoryPaths.SeedFile)).Article!;
