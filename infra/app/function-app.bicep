@@ -61,6 +61,9 @@ param indexFreshness string = '00:00:01'
 @description('How long past that an index is still served while storage is asked in the background, as hh:mm:ss (Feed__IndexStaleWhileRevalidate).')
 param indexStaleWhileRevalidate string = '00:00:30'
 
+@description('How long the last good version of a feed is still served while storage fails, as d.hh:mm:ss (Feed__IndexStaleIfError).')
+param indexStaleIfError string = '1.00:00:00'
+
 @description('Memory of each instance in MB.')
 @allowed([
   512
@@ -160,6 +163,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Feed__ArchivePageSize: string(archivePageSize)
     Feed__IndexFreshness: indexFreshness
     Feed__IndexStaleWhileRevalidate: indexStaleWhileRevalidate
+    Feed__IndexStaleIfError: indexStaleIfError
   }
 }
 

@@ -39,4 +39,10 @@ public sealed class FeedOptions
     /// (well under the feeds' <c>max-age</c> of 300 s); zero makes every request past the freshness wait for storage.
     /// </summary>
     public TimeSpan IndexStaleWhileRevalidate { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the last good version of a feed is still served while storage fails or stalls (stale-if-error),
+    /// counted from its last successful check; also the <c>stale-if-error</c> that feeds give caches in front.
+    /// </summary>
+    public TimeSpan IndexStaleIfError { get; set; } = TimeSpan.FromDays(1);
 }

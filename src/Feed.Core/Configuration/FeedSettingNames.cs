@@ -30,4 +30,5 @@ public static class FeedSettingNames
     public const string ArchivePageSize = Section + ":" + nameof(FeedOptions.ArchivePageSize);
     public const string IndexFreshness = Section + ":" + nameof(FeedOptions.IndexFreshness);
     public const string IndexStaleWhileRevalidate = Section + ":" + nameof(FeedOptions.IndexStaleWhileRevalidate);
+    public const string IndexStaleIfError = Section + ":" + nameof(FeedOptions.IndexStaleIfError);
 }

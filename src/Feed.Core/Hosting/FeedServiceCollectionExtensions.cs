@@ -7,6 +7,7 @@ using Feed.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Feed.Core.Hosting;
@@ -42,10 +43,11 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FeedOptions>>().Value;
-            return new FeedIndexCache(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>())
+            return new FeedIndexCache(sp.GetRequiredService<FeedIndexStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<FeedIndexCache>>())
             {
                 Freshness = options.IndexFreshness,
                 StaleWhileRevalidate = options.IndexStaleWhileRevalidate,
+                StaleIfError = options.IndexStaleIfError,
             };
         });
         services.TryAddSingleton<RenderedFeedCache>();

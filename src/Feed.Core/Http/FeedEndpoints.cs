@@ -30,6 +30,12 @@ public sealed class FeedEndpoints(
     /// <summary>Seconds readers and caches may keep a feed before asking again.</summary>
     public int MaxAgeSeconds { get; init; } = 300;
 
+    /// <summary>
+    /// Cache-Control of a feed and an open archive page: caches in front may serve a copy up to a minute past its
+    /// max-age while they revalidate, and for as long as this host would (Feed:IndexStaleIfError) when it errs.
+    /// </summary>
+    public string FeedCacheControl => $"public, max-age={MaxAgeSeconds}, stale-while-revalidate=60, stale-if-error={(long)_options.IndexStaleIfError.TotalSeconds}";
+
     /// <summary>Cache-Control of a full archive page: it does not change again, so caches may keep it for a year.</summary>
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
@@ -130,7 +136,7 @@ public sealed class FeedEndpoints(
         var etag = EntityTag(representation.Version(index.Version), format, selfUrl);
         var lastModified = index.LastModified;
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
-        var cacheControl = $"public, max-age={MaxAgeSeconds}";
+        var cacheControl = FeedCacheControl;
         if (ConditionalRequest.IsNotModified(request, etag, lastModified))
         {
             return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
@@ -165,7 +171,7 @@ public sealed class FeedEndpoints(
         var etag = EntityTag(representation.Version(version), format, selfUrl);
         var lastModified = info?.LastModified ?? index.LastModified;
         var coding = ContentCodingNegotiation.Choose(request.Headers.AcceptEncoding);
-        var cacheControl = full ? ImmutableCacheControl : $"public, max-age={MaxAgeSeconds}";
+        var cacheControl = full ? ImmutableCacheControl : FeedCacheControl;
         if (ConditionalRequest.IsNotModified(request, etag, lastModified))
         {
             return WithCaching(FeedResult.NotModified(), etag, coding, lastModified, cacheControl, Vary(request));
@@ -280,6 +286,13 @@ public sealed class FeedEndpoints(
         body["rejected"] = counters.Rejected;
         body["removed"] = counters.Removed;
         body["retried"] = counters.Retried;
+        body["failing"] = HealthDetails.Failing(counters.Failing);
+        body["servedFromMemory"] = HealthDetails.Stale(indexes.Stale);
+        if (health.IsHealthy && (counters.Failing.Count > 0 || indexes.Stale.Feeds > 0))
+        {
+            body["status"] = "degraded";
+        }
+
         return FeedResult.Ok("application/json; charset=utf-8", Encoding.UTF8.GetBytes(body.ToJsonString()))
             .WithHeader(HeaderNames.CacheControl, "no-store")
             .WithStatus(health.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -57,6 +57,25 @@ public sealed partial class ArticleIngestor(
         return result;
     }
 
+    /// <summary>
+    /// Records upload <paramref name="blobName"/> as rejected without reading it: its name has <c>.</c> or <c>..</c>
+    /// segments, which every HTTP client resolves away, so no request can read it (<see cref="BlobNames"/>).
+    /// </summary>
+    public async Task<IngestionResult> RejectUnreadableNameAsync(string blobName, string etag, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var source = await storage.Sources.GetAsync(blobName, cancellationToken).ConfigureAwait(false);
+        var diagnostic = new ArticleDiagnostic(
+            DiagnosticCodes.FileNameUnreadable,
+            null,
+            $"the name '{blobName}' has a '.' or '..' segment or ends with '/'; HTTP clients resolve those away, so the file cannot be read by its name: upload it under a name without them",
+            DiagnosticSeverity.Error);
+        var result = await RejectAsync(blobName, etag, source, [diagnostic], cancellationToken).ConfigureAwait(false) with { Duration = Stopwatch.GetElapsedTime(started) };
+        counters.Count(result.Outcome);
+        LogIngested(logger, blobName, etag, result.ArticleId, result.Outcome, result.Duration.TotalMilliseconds);
+        return result;
+    }
+
     /// <summary>The upload <paramref name="blobName"/> is gone: removes its article from the store and every feed.</summary>
     public async Task<IngestionResult> RemoveAsync(string blobName, CancellationToken cancellationToken = default)
     {

@@ -1,13 +1,16 @@
 namespace Feed.Core.Ingestion;
 
-/// <summary>Counts of what ingestion did since the process started, for the health endpoint.</summary>
-public sealed class IngestionCounters
+/// <summary>Counts of what ingestion did since the process started, and what keeps failing, for the health endpoint.</summary>
+public sealed class IngestionCounters(TimeProvider timeProvider)
 {
     private long _ingested;
     private long _unchanged;
     private long _rejected;
     private long _removed;
     private long _retried;
+
+    /// <summary>Uploads whose ingestion failed and has not succeeded since: unlike <see cref="Retried"/>, these clear.</summary>
+    public FailingUploads Failing { get; } = new(timeProvider);
 
     public long Ingested => Interlocked.Read(ref _ingested);
 

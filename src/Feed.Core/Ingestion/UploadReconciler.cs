@@ -6,9 +6,11 @@ namespace Feed.Core.Ingestion;
 
 /// <summary>
 /// Brings the store in line with the upload container: ingests every blob whose current version was not processed
-/// and removes what was deleted. The local host's watcher and the cloud's timer both run this.
+/// and removes what was deleted. The local host's watcher and the cloud's timer both run this. A blob whose name
+/// cannot be read by it (<see cref="BlobNames"/>) is rejected with a record; a blob that fails is tried again after a
+/// growing delay (<see cref="FailingUploads"/>), so nothing loops.
 /// </summary>
-public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingestor, FeedChangeFolder folder)
+public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingestor, FeedChangeFolder folder, IngestionCounters counters)
 {
     /// <summary>How many blobs are ingested at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = 16;
@@ -23,7 +25,8 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
         }
 
         var processed = await processedTask.ConfigureAwait(false);
-        var changed = current.Where(blob => !processed.TryGetValue(blob.Key, out var etag) || Bare(etag) != blob.Value).Select(blob => blob.Key).ToList();
+        counters.Failing.KeepOnly(current.Keys.ToHashSet(StringComparer.Ordinal));
+        var changed = current.Where(blob => !processed.TryGetValue(blob.Key, out var etag) || Bare(etag) != blob.Value).Select(blob => blob.Key).Where(counters.Failing.IsDue).ToList();
         var deleted = processed.Keys.Where(name => !current.ContainsKey(name)).ToList();
 
         var failures = 0;
@@ -36,14 +39,29 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
                 {
                     await ingestor.RemoveAsync(work.name, token).ConfigureAwait(false);
                 }
+                else if (!BlobNames.IsAddressable(work.name))
+                {
+                    await ingestor.RejectUnreadableNameAsync(work.name, current[work.name], token).ConfigureAwait(false);
+                }
                 else
                 {
-                    await ingestor.IngestAsync(storage.Uploads.GetBlobClient(work.name), token).ConfigureAwait(false);
+                    var result = await ingestor.IngestAsync(storage.Uploads.GetBlobClient(work.name), token).ConfigureAwait(false);
+                    if (result.Outcome == IngestionOutcome.Missing)
+                    {
+                        // Listed, yet not found when read: deleted meanwhile (then the next listing forgets it), or a
+                        // name this check does not know to be unreadable; either way, not again at once.
+                        counters.Failing.Failed(work.name, "listed, but not found when read");
+                        Interlocked.Increment(ref failures);
+                        return;
+                    }
                 }
+
+                counters.Failing.Succeeded(work.name);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Logged by the ingestor; the next pass tries this blob again.
+                // Logged by the ingestor; a later pass tries this blob again, after a growing delay.
+                counters.Failing.Failed(work.name, StorageFailure.Reason(exception));
                 Interlocked.Increment(ref failures);
             }
         }).ConfigureAwait(false);

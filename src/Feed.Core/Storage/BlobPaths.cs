@@ -39,9 +39,10 @@ public static class BlobPaths
     /// <summary>The marker saying that upload <paramref name="uploadName"/> holds article <paramref name="articleId"/>.</summary>
     public static string Holder(string articleId, string uploadName) => Holders(articleId) + Readable(uploadName);
 
-    /// <summary>The upload's own name where it fits below a prefix; a hash of it where it is too long to.</summary>
+    /// <summary>The upload's own name where it fits below a prefix; a hash of it where it is too long to or cannot be addressed.</summary>
+    /// <remarks>A name with <c>.</c> or <c>..</c> segments is hashed too: as it is, it would name another blob (<see cref="BlobNames"/>).</remarks>
     private static string Readable(string uploadName) =>
-        uploadName.Length <= MaxReadableName
+        uploadName.Length <= MaxReadableName && BlobNames.IsAddressable(uploadName)
             ? uploadName
-            : "long-names/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)));
+            : (BlobNames.IsAddressable(uploadName) ? "long-names/" : "odd-names/") + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)));
 }

@@ -28,7 +28,7 @@ public static class LocalFeedHost
         builder.WebHost.ConfigureKestrel(LimitRequests);
         builder.Services.AddFeedCore(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section));
-        builder.Services.AddSingleton(sp => new UploadReconciler(sp.GetRequiredService<FeedStorage>(), sp.GetRequiredService<ArticleIngestor>(), sp.GetRequiredService<FeedChangeFolder>())
+        builder.Services.AddSingleton(sp => new UploadReconciler(sp.GetRequiredService<FeedStorage>(), sp.GetRequiredService<ArticleIngestor>(), sp.GetRequiredService<FeedChangeFolder>(), sp.GetRequiredService<IngestionCounters>())
         {
             MaxDegreeOfParallelism = sp.GetRequiredService<IOptions<LocalHostOptions>>().Value.MaxDegreeOfParallelism,
         });

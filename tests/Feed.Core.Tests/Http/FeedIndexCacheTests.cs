@@ -55,15 +55,58 @@ public sealed class FeedIndexCacheTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task GetAsync_StorageStoppedPastStaleWindow_ThrowsStorageFailure()
+    public async Task GetAsync_StorageStoppedPastStaleWhileRevalidate_AnswersLastGoodVersionAndSaysStale()
+    {
+        var (cache, clock, storage) = await CacheThenStopStorageAsync("Kept");
+        await using var stopped = storage;
+
+        clock.Advance(cache.Freshness + cache.StaleWhileRevalidate + TimeSpan.FromHours(1));
+
+        Assert.Equal("Kept", (await cache.GetAsync(Key, TestContext.Current.CancellationToken))!.Title);
+        Assert.Equal(1, cache.Stale.Feeds);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal("Kept", (await cache.GetAsync(Key, TestContext.Current.CancellationToken))!.Title);
+        }
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"once stale, requests are answered at once: 20 took {started.Elapsed}");
+    }
+
+    [Fact]
+    public async Task GetAsync_StorageStoppedPastStaleIfError_ThrowsStorageFailure()
     {
         var (cache, clock, storage) = await CacheThenStopStorageAsync("Gone");
         await using var stopped = storage;
 
-        clock.Advance(cache.Freshness + cache.StaleWhileRevalidate);
+        clock.Advance(cache.Freshness + cache.StaleIfError);
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => cache.GetAsync(Key, TestContext.Current.CancellationToken));
         Assert.True(StorageFailure.Is(exception), exception.ToString());
+    }
+
+    [Fact]
+    public async Task GetAsync_StorageStalls_AnswersLastGoodVersionWithinStorageWait()
+    {
+        var endpoint = new BlobServiceClient(azurite.ConnectionString).Uri;
+        await using var proxy = new StallingProxy(endpoint.Port);
+        var store = await CreateStoreAsync(azurite.ConnectionString.Replace($"127.0.0.1:{endpoint.Port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal));
+        await store.PutAsync(Index("Kept"), ifMatch: null, TestContext.Current.CancellationToken);
+        var clock = new ManualClock(Start);
+        var cache = new FeedIndexCache(store, clock) { StorageWait = TimeSpan.FromMilliseconds(500) };
+        await cache.GetAsync(Key, TestContext.Current.CancellationToken);
+        proxy.Stall();
+
+        clock.Advance(cache.Freshness + cache.StaleWhileRevalidate + TimeSpan.FromSeconds(1));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var first = await cache.GetAsync(Key, TestContext.Current.CancellationToken);
+        var firstTook = started.Elapsed;
+        var second = await cache.GetAsync(Key, TestContext.Current.CancellationToken);
+
+        Assert.Equal(("Kept", "Kept"), (first!.Title, second!.Title));
+        Assert.InRange(firstTook, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(3));
+        Assert.True(started.Elapsed - firstTook < TimeSpan.FromMilliseconds(200), "once stale, the next request is answered at once");
+        Assert.Equal(1, cache.Stale.Feeds);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class FeedArchiveTests(ArchivingHostFixture host) : IClassFixture<
         var limited = await host.Http.GetAsync("/api/feeds/all/archive/1.atom?limit=2", TestContext.Current.CancellationToken);
 
         Assert.Equal(FeedEndpoints.ImmutableCacheControl, full.Headers.CacheControl!.ToString());
-        Assert.Equal("public, max-age=300", open.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", open.Headers.CacheControl!.ToString());
         var fullBody = await full.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("<fh:archive />", fullBody, StringComparison.Ordinal);
         Assert.Contains($"<link rel=\"current\" type=\"application/atom+xml\" href=\"{new Uri(host.BaseUrl, "/api/feeds/all.atom").AbsoluteUri}\" />", fullBody, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class FeedEndpointsTests(SeededHostFixture host) : IClassFixture<S
         Assert.False(etag.IsWeak);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Equal(etag, second.Headers.ETag);
-        Assert.Equal("public, max-age=300", second.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", second.Headers.CacheControl!.ToString());
         Assert.Contains("Accept-Encoding", second.Headers.Vary);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
