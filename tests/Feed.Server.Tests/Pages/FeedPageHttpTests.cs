@@ -58,7 +58,7 @@ public sealed class FeedPageHttpTests(SeededHostFixture host) : IClassFixture<Se
         Assert.StartsWith("default-src 'none'; img-src https: http:; style-src 'sha256-", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.Equal($"<{new Uri(host.BaseUrl, path).AbsoluteUri}>; rel=\"self\"", Assert.Single(response.Headers.GetValues("Link")));
         Assert.DoesNotContain("rel=\"hub\"", string.Join(",", response.Headers.GetValues("Link")), StringComparison.Ordinal);
-        Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", response.Headers.CacheControl!.ToString());
     }
 
     [Fact]
