@@ -11,6 +11,12 @@ public static class FeedSettingNames
     /// <summary>Identity-based connection: the blob endpoint, <c>AzureWebJobsStorage__blobServiceUri</c>.</summary>
     public const string StorageBlobServiceUri = "blobServiceUri";
 
+    /// <summary>Identity-based connection: the queue endpoint (the WebSub hub's queue), <c>AzureWebJobsStorage__queueServiceUri</c>.</summary>
+    public const string StorageQueueServiceUri = "queueServiceUri";
+
+    /// <summary>Identity-based connection: the table endpoint (WebSub subscriptions), <c>AzureWebJobsStorage__tableServiceUri</c>.</summary>
+    public const string StorageTableServiceUri = "tableServiceUri";
+
     /// <summary>Identity-based connection: <c>managedidentity</c> to use the app's managed identity.</summary>
     public const string StorageCredential = "credential";
 

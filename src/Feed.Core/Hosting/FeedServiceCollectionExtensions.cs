@@ -4,6 +4,7 @@ using Feed.Core.Http;
 using Feed.Core.Ingestion;
 using Feed.Core.Parsing;
 using Feed.Core.Storage;
+using Feed.Core.WebSub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +55,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<FeedEndpoints>();
         services.TryAddSingleton<ContainerCreationService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ContainerCreationService>(sp => sp.GetRequiredService<ContainerCreationService>()));
+        services.AddWebSubHub(configuration);
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Feed.Core.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -21,20 +20,8 @@ public static class BlobServiceClientFactory
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
 
-        var connectionString = configuration[FeedSettingNames.Storage];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new BlobServiceClient(connectionString, options);
-        }
-
-        var section = configuration.GetSection(FeedSettingNames.Storage);
-        var serviceUri = section[FeedSettingNames.StorageBlobServiceUri]
-            ?? throw new InvalidOperationException(
-                $"No storage configured: set '{FeedSettingNames.Storage}' to a connection string, or '{FeedSettingNames.Storage}__{FeedSettingNames.StorageBlobServiceUri}' for an identity-based connection.");
-        var clientId = section[FeedSettingNames.StorageClientId];
-        TokenCredential credential = section[FeedSettingNames.StorageCredential] == "managedidentity"
-            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
-        return new BlobServiceClient(new Uri(serviceUri), credential, options);
+        return StorageIdentity.ConnectionString(configuration) is { } connectionString
+            ? new BlobServiceClient(connectionString, options)
+            : new BlobServiceClient(StorageIdentity.ServiceUri(configuration, FeedSettingNames.StorageBlobServiceUri), StorageIdentity.Credential(configuration), options);
     }
 }

@@ -34,6 +34,7 @@ public static class LocalFeedHost
         });
         builder.Services.AddSingleton<UploadWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UploadWatcher>());
+        builder.Services.AddHostedService<HubQueuePump>();
 
         var app = builder.Build();
         MapRoutes(app);
@@ -49,6 +50,8 @@ public static class LocalFeedHost
             endpoints.OpmlAsync(request, cancellationToken));
         api.MapMethods("/" + FeedRoutes.Feed, GetAndHead, ([FromRoute(Name = FeedRoutes.FeedPathParameter)] string? path, HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
             endpoints.FeedAsync(request, path, cancellationToken));
+        api.MapMethods("/" + FeedRoutes.Hub, [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], (HttpRequest request, HubEndpoints hub, CancellationToken cancellationToken) =>
+            hub.HubAsync(request, cancellationToken));
         api.MapMethods("/" + FeedRoutes.Health, GetAndHead, (HttpRequest request, FeedEndpoints endpoints, CancellationToken cancellationToken) =>
             endpoints.HealthAsync(request, cancellationToken));
         routes.MapFallback("{**path}", UnroutedRequest.Answer);

@@ -11,6 +11,9 @@ public sealed class LocalHostOptions
     /// <summary>How often the watcher compares the upload container with what was ingested.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the WebSub hub's queue is looked at when this process sent nothing (another process may have).</summary>
+    public TimeSpan HubPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many blobs are ingested at once (the Functions blob extension's maxDegreeOfParallelism).</summary>
     public int MaxDegreeOfParallelism { get; set; } = 16;
 }

@@ -1,0 +1,44 @@
+using Azure.Storage.Queues;
+using Feed.Core.WebSub;
+
+namespace Feed.Core.Storage;
+
+/// <summary>
+/// The hub's storage queue and its poison queue. Messages are Base64, as the Functions queue trigger reads them, so
+/// the queue-triggered function in Azure and the local host's pump consume the same messages.
+/// </summary>
+public sealed class HubQueue(QueueClient queue, QueueClient poison)
+{
+    private volatile bool _created;
+
+    /// <summary>Raised after a message was sent, so that a pump in this process can look at once rather than at its next poll.</summary>
+    public event Action? MessageSent;
+
+    public QueueClient Queue { get; } = queue;
+
+    /// <summary>Where messages go that failed too often (<c>{queue}-poison</c>, as the Functions host names it), for operators to see.</summary>
+    public QueueClient Poison { get; } = poison;
+
+    /// <summary>Creates both queues where they do not exist yet; once per process is enough.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        _created = true;
+    }
+
+    public async Task SendAsync(HubMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await Queue.SendMessageAsync(message.ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (delay is null || delay <= TimeSpan.Zero)
+        {
+            MessageSent?.Invoke();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Feed.Core.Feeds;
+using Feed.Core.Http;
+using Feed.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Feed.Core.WebSub;
+
+/// <summary>Registers the WebSub hub: its endpoint, its queue and table, verification and distribution.</summary>
+public static class WebSubServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebSubHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section));
+        services.TryAddSingleton(sp => HubStorageFactory.CreateQueue(configuration, sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
+        services.TryAddSingleton(sp => HubStorageFactory.CreateSubscriptions(configuration, sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
+        services.TryAddSingleton(sp => new CallbackClient(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
+        services.TryAddSingleton(sp => new HubRequestLimiter(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
+        services.TryAddSingleton<TopicRenderer>();
+        services.TryAddSingleton<IntentVerifier>();
+        services.TryAddSingleton<ContentDistributor>();
+        services.TryAddSingleton<HubMessageHandler>();
+        services.TryAddSingleton<HubEndpoints>();
+        services.TryAddSingleton<FeedChangeNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedChangeListener, FeedChangeNotifier>(sp => sp.GetRequiredService<FeedChangeNotifier>()));
+        return services;
+    }
+}
