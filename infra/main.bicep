@@ -100,6 +100,15 @@ module storage 'core/storage.bicep' = {
       dataContainerName
       deploymentContainerName
     ]
+    // The WebSub hub: its work queue (the WebSubQueue function's trigger), the poison queue the host moves failing
+    // messages to, and the subscription table (Feed.Core's HubQueue.Name and WebSubOptions.TableName).
+    queueNames: [
+      'websub'
+      'websub-poison'
+    ]
+    tableNames: [
+      'websubscriptions'
+    ]
   }
 }
 

@@ -30,8 +30,9 @@ var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 // Blob Data Owner: host leases and timer state, the deployment package container, uploads and feed data.
-// Queue Data Contributor: the blob trigger queues (azure-webjobs-blobtrigger-*, webjobs-blobtrigger-poison).
-// Table Data Contributor: the host's diagnostic events table in AzureWebJobsStorage.
+// Queue Data Contributor: the blob trigger queues (azure-webjobs-blobtrigger-*, webjobs-blobtrigger-poison) and the
+// WebSub hub's queues (websub, websub-poison).
+// Table Data Contributor: the host's diagnostic events table in AzureWebJobsStorage and the WebSub subscriptions.
 var appStorageRoles = [
   storageBlobDataOwner
   storageQueueDataContributor

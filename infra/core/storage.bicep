@@ -1,5 +1,6 @@
 // Storage account of the app: the Functions host's own state (AzureWebJobsStorage: blob leases, timer monitor,
-// the blob trigger's queues), the deployment package, the upload container and the data container.
+// the blob trigger's queues), the deployment package, the upload container and the data container, and the WebSub
+// hub's queue (with its poison queue, for operators to see) and subscription table.
 // Shared-key access is disabled: everything authenticates with Entra ID (see app/rbac.bicep).
 
 @description('Name of the storage account (3-24 lower-case letters and digits).')
@@ -13,6 +14,12 @@ param tags object
 
 @description('Blob containers to create.')
 param containerNames string[]
+
+@description('Storage queues to create (the WebSub hub\'s work queue and its poison queue).')
+param queueNames string[] = []
+
+@description('Storage tables to create (the WebSub hub\'s subscriptions).')
+param tableNames string[] = []
 
 @description('Days a deleted blob can be restored.')
 param blobSoftDeleteDays int = 7
@@ -58,6 +65,30 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     properties: {
       publicAccess: 'None'
     }
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
   }
 ]
 

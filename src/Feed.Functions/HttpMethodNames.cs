@@ -6,4 +6,6 @@ public static class HttpMethodNames
     public const string Get = "get";
 
     public const string Head = "head";
+
+    public const string Post = "post";
 }

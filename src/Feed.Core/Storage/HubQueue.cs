@@ -9,6 +9,14 @@ namespace Feed.Core.Storage;
 /// </summary>
 public sealed class HubQueue(QueueClient queue, QueueClient poison)
 {
+    /// <summary>
+    /// The queue's name, fixed because the queue trigger's attribute names it; the Functions host moves messages that
+    /// failed <c>maxDequeueCount</c> times to <c>websub-poison</c>.
+    /// </summary>
+    public const string Name = "websub";
+
+    public const string PoisonName = Name + "-poison";
+
     private volatile bool _created;
 
     /// <summary>Raised after a message was sent, so that a pump in this process can look at once rather than at its next poll.</summary>

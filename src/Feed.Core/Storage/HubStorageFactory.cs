@@ -10,14 +10,14 @@ namespace Feed.Core.Storage;
 /// <summary>The WebSub hub's queue and table on the storage account of <c>AzureWebJobsStorage</c>.</summary>
 public static class HubStorageFactory
 {
-    public static HubQueue CreateQueue(IConfiguration configuration, WebSubOptions options)
+    public static HubQueue CreateQueue(IConfiguration configuration)
     {
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         Retry(clientOptions.Retry);
         var service = StorageIdentity.ConnectionString(configuration) is { } connectionString
             ? new QueueServiceClient(connectionString, clientOptions)
             : new QueueServiceClient(StorageIdentity.ServiceUri(configuration, FeedSettingNames.StorageQueueServiceUri), StorageIdentity.Credential(configuration), clientOptions);
-        return new HubQueue(service.GetQueueClient(options.QueueName), service.GetQueueClient(options.QueueName + "-poison"));
+        return new HubQueue(service.GetQueueClient(HubQueue.Name), service.GetQueueClient(HubQueue.PoisonName));
     }
 
     public static SubscriptionStore CreateSubscriptions(IConfiguration configuration, WebSubOptions options)

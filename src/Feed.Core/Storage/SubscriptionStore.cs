@@ -83,6 +83,27 @@ public sealed class SubscriptionStore(TableClient table)
         return await CountAsync(filter, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records that the feed of <paramref name="partition"/> has a subscriber, so that its changes are distributed.</summary>
+    public async Task MarkSubscribedAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(new TableEntity(SubscriptionKeys.SubscribedFeedsPartition, partition), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The partitions of every feed that has (or had) a subscriber: one query, however many feeds there are without.</summary>
+    public async Task<HashSet<string>> ListSubscribedAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partitions = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionKeys.SubscribedFeedsPartition}");
+        await foreach (var marker in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            partitions.Add(marker.RowKey);
+        }
+
+        return partitions;
+    }
+
     public Task<TopicState?> GetTopicStateAsync(FeedKey key, string topic, CancellationToken cancellationToken = default) =>
         GetAsync<TopicState>(SubscriptionKeys.Partition(key), SubscriptionKeys.Topic(topic), cancellationToken);
 

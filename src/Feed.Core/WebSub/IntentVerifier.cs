@@ -11,7 +11,12 @@ namespace Feed.Core.WebSub;
 /// <c>hub.topic</c>, <c>hub.challenge</c> and, to subscribe, <c>hub.lease_seconds</c>. Only a 2xx answer whose body
 /// is the challenge changes the subscription; anything else leaves it as it was.
 /// </summary>
-public sealed class IntentVerifier(SubscriptionStore subscriptions, CallbackClient callbacks, TimeProvider timeProvider, ILogger<IntentVerifier> logger)
+public sealed class IntentVerifier(
+    SubscriptionStore subscriptions,
+    CallbackClient callbacks,
+    FeedChangeNotifier notifier,
+    TimeProvider timeProvider,
+    ILogger<IntentVerifier> logger)
 {
     public async Task VerifyAsync(HubMessage message, CancellationToken cancellationToken = default)
     {
@@ -42,6 +47,8 @@ public sealed class IntentVerifier(SubscriptionStore subscriptions, CallbackClie
             var row = SubscriptionKeys.Subscription(pending.Topic, pending.Callback);
             if (subscribe)
             {
+                await subscriptions.MarkSubscribedAsync(pending.PartitionKey, cancellationToken).ConfigureAwait(false);
+                notifier.Subscribed(pending.PartitionKey);
                 await subscriptions.PutAsync(
                     new Subscription
                     {

@@ -14,6 +14,9 @@ public static class SubscriptionKeys
     public const string PendingPrefix = "p-";
     public const string TopicPrefix = "t-";
 
+    /// <summary>The partition of markers, one row per feed that ever had a subscriber (named by the feed's partition).</summary>
+    public const string SubscribedFeedsPartition = "~subscribed";
+
     /// <summary>The feed's path with <c>/</c> (not allowed in table keys) as <c>|</c>: <c>topics|ai</c>.</summary>
     public static string Partition(FeedKey key) => key.Path.Replace('/', '|');
 

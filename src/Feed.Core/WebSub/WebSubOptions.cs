@@ -5,9 +5,6 @@ public sealed class WebSubOptions
 {
     public const string Section = "WebSub";
 
-    /// <summary>The storage queue that carries verifications, distributions and delivery retries; its poison queue is <c>{name}-poison</c>.</summary>
-    public string QueueName { get; set; } = "websub";
-
     /// <summary>The storage table of subscriptions (and of pending subscription requests).</summary>
     public string TableName { get; set; } = "websubscriptions";
 

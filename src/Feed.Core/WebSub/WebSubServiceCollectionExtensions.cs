@@ -4,6 +4,7 @@ using Feed.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Feed.Core.WebSub;
@@ -14,7 +15,7 @@ public static class WebSubServiceCollectionExtensions
     public static IServiceCollection AddWebSubHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section));
-        services.TryAddSingleton(sp => HubStorageFactory.CreateQueue(configuration, sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
+        services.TryAddSingleton(_ => HubStorageFactory.CreateQueue(configuration));
         services.TryAddSingleton(sp => HubStorageFactory.CreateSubscriptions(configuration, sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
         services.TryAddSingleton(sp => new CallbackClient(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
         services.TryAddSingleton(sp => new HubRequestLimiter(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
@@ -23,7 +24,11 @@ public static class WebSubServiceCollectionExtensions
         services.TryAddSingleton<ContentDistributor>();
         services.TryAddSingleton<HubMessageHandler>();
         services.TryAddSingleton<HubEndpoints>();
-        services.TryAddSingleton<FeedChangeNotifier>();
+        services.TryAddSingleton(sp => new FeedChangeNotifier(
+            sp.GetRequiredService<HubQueue>,
+            sp.GetRequiredService<SubscriptionStore>,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FeedChangeNotifier>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedChangeListener, FeedChangeNotifier>(sp => sp.GetRequiredService<FeedChangeNotifier>()));
         return services;
     }

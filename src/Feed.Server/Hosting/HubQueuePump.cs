@@ -46,7 +46,11 @@ public sealed partial class HubQueuePump(HubQueue queue, HubMessageHandler handl
                     continue;
                 }
 
-                await Task.WhenAll(messages.Select(message => HandleAsync(message, stoppingToken))).ConfigureAwait(false);
+                // Several notices of one feed's change in a batch need one distribution (it sends the feed as it is now).
+                var distributions = new HashSet<string>(StringComparer.Ordinal);
+                var distinct = messages.Where(m => HubMessage.TryParse(m.MessageText) is not { Kind: HubMessageKind.Distribute } notice || distributions.Add(notice.Partition)).ToList();
+                await Task.WhenAll(messages.Except(distinct).Select(m => DeleteAsync(m, stoppingToken))).ConfigureAwait(false);
+                await Task.WhenAll(distinct.Select(message => HandleAsync(message, stoppingToken))).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,6 +73,18 @@ public sealed partial class HubQueuePump(HubQueue queue, HubMessageHandler handl
             catch (SemaphoreFullException)
             {
             }
+        }
+    }
+
+    private async Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (StorageFailure.Is(exception))
+        {
+            LogReceiveFailed(logger, StorageFailure.Reason(exception));
         }
     }
 
