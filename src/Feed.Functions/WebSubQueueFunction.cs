@@ -1,3 +1,4 @@
+using Feed.Core.Configuration;
 using Feed.Core.Storage;
 using Feed.Core.WebSub;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +13,6 @@ namespace Feed.Functions;
 public sealed class WebSubQueueFunction(HubMessageHandler handler)
 {
     [Function(FunctionNames.WebSubQueue)]
-    public async Task RunAsync([QueueTrigger(HubQueue.Name)] string message, CancellationToken cancellationToken) =>
+    public async Task RunAsync([QueueTrigger(HubQueue.Name, Connection = FeedSettingNames.Storage)] string message, CancellationToken cancellationToken) =>
         await handler.HandleAsync(message, cancellationToken);
 }

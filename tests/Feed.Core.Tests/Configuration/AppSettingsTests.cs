@@ -73,6 +73,7 @@ public sealed partial class AppSettingsTests
         var connections = sources.SelectMany(s => ConnectionArgument().Matches(s.Value).Select(m => (File: s.Key, Value: m.Groups[1].Value))).ToList();
 
         Assert.Contains(routes, r => r.Value == "FeedRoutes.Feed");
+        Assert.Contains(routes, r => r.Value == "FeedRoutes.Hub");
         Assert.All(routes, r => Assert.StartsWith("FeedRoutes.", r.Value, StringComparison.Ordinal));
         Assert.Equal(routes.Count, routes.Select(r => r.Value).Distinct().Count());
         Assert.NotEmpty(connections);
