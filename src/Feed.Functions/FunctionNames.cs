@@ -28,8 +28,12 @@ public static class FunctionNames
     /// <summary>Every other path under <c>/api</c> and every other method: 404 or 405 with a reason, as the local host answers.</summary>
     public const string Unrouted = "Unrouted";
 
-    /// <summary>POST <c>/api/websub</c>: the WebSub hub's subscription requests (GET/HEAD answer 405 with the reason).</summary>
-    public const string WebSubHub = "WebSubHub";
+    /// <summary>
+    /// POST <c>/api/websub</c>: the WebSub hub's subscription requests (GET/HEAD answer 405 with the reason). The host
+    /// tried <see cref="Unrouted"/>'s catch-all first when this was named <c>WebSubHub</c> (measured: POSTs got its
+    /// 405); named to sort before it, the literal route is taken.
+    /// </summary>
+    public const string PostWebSubHub = "PostWebSubHub";
 
     /// <summary>Queue trigger on <c>websub</c>: the hub's verifications, distributions and delivery retries.</summary>
     public const string WebSubQueue = "WebSubQueue";
