@@ -14,6 +14,9 @@ public sealed class LocalHostOptions
     /// <summary>How often the WebSub hub's queue is looked at when this process sent nothing (another process may have).</summary>
     public TimeSpan HubPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Whether ASP.NET Core logs each request (four Information lines); off by default, for a quiet log.</summary>
+    public bool RequestLogging { get; set; }
+
     /// <summary>How many blobs are ingested at once (the Functions blob extension's maxDegreeOfParallelism).</summary>
     public int MaxDegreeOfParallelism { get; set; } = 16;
 }
