@@ -243,9 +243,14 @@ public sealed class FeedEndpoints(
 
     private async Task<FeedResult> OpmlCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var feeds = await ListFeedsAsync(cancellationToken).ConfigureAwait(false);
+        if (!OpmlSelection.TryParse(request.Query, out var kind, out var title, out var error))
+        {
+            return FeedResult.Problem(StatusCodes.Status400BadRequest, error!);
+        }
+
+        var feeds = (await ListFeedsAsync(cancellationToken).ConfigureAwait(false)).Where(f => f.Key.Kind == kind).ToList();
         var modified = feeds.Count == 0 ? timeProvider.GetUtcNow() : feeds.Max(f => f.LastModified);
-        var result = FeedResult.Ok("text/x-opml; charset=utf-8", OpmlWriter.Write(feeds, PublicUrls.BaseUrl(request, _options), modified))
+        var result = FeedResult.Ok("text/x-opml; charset=utf-8", OpmlWriter.Write(feeds, PublicUrls.BaseUrl(request, _options), modified, title))
             .WithHeader(HeaderNames.CacheControl, "public, max-age=60");
         if (PublicUrls.UsesForwardedHeaders(request, _options))
         {

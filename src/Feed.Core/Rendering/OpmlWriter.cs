@@ -5,10 +5,10 @@ using Feed.Core.Http;
 
 namespace Feed.Core.Rendering;
 
-/// <summary>OPML 2.0 listing every feed's RSS, so a reader can subscribe to all of them at once.</summary>
+/// <summary>OPML 2.0 listing feeds' RSS (the endpoint lists one kind: <see cref="Http.OpmlSelection"/>), to subscribe to all at once.</summary>
 public static class OpmlWriter
 {
-    public static byte[] Write(IReadOnlyList<FeedSummary> feeds, Uri baseUrl, DateTimeOffset dateModified)
+    public static byte[] Write(IReadOnlyList<FeedSummary> feeds, Uri baseUrl, DateTimeOffset dateModified, string title = "Feed: every feed")
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
@@ -17,7 +17,7 @@ public static class OpmlWriter
             xml.WriteStartElement("opml");
             xml.WriteAttributeString("version", "2.0");
             xml.WriteStartElement("head");
-            xml.WriteElementString("title", "Feed: every feed");
+            xml.WriteElementString("title", title);
             xml.WriteElementString("dateModified", dateModified.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
             xml.WriteEndElement();
             xml.WriteStartElement("body");

@@ -16,7 +16,7 @@ public sealed class HostParityTests(FunctionsHostFixture fixture)
     public static IReadOnlyList<string> ComparedHeaders { get; } =
     [
         "Content-Type", "Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Cache-Control", "Vary", "Allow", "Link", "Retry-After",
-        "Content-Security-Policy",
+        "Content-Security-Policy", "X-Content-Type-Options", "Location",
     ];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

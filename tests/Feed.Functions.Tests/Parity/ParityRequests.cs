@@ -36,6 +36,15 @@ public static class ParityRequests
         Get("catalog stale If-None-Match", "/api/feeds", ("If-None-Match", "\"0123456789abcdef01234567\"")),
         Send("catalog HEAD", "HEAD", "/api/feeds"),
         Get("opml", "/api/feeds.opml"),
+        Get("opml topics", "/api/feeds.opml?kind=topics"),
+        Get("opml all", "/api/feeds.opml?kind=all"),
+        Get("opml unknown kind", "/api/feeds.opml?kind=%3Cx%3E"),
+
+        // Hardening (issue 11): forwarded headers from a client, echoed markup (nosniff is a compared header). The
+        // canonical-order 308 is not a row: both hosts' clients here follow redirects to the public host name.
+        Get("forwarded host from a client", $"/api/feeds/{Topic}.rss", ("X-Forwarded-Host", "evil.example"), ("X-Forwarded-Proto", "http")),
+        Get("forwarded host with a bad port", $"/api/feeds/{Topic}.atom", ("X-Forwarded-Host", "evil.example:99999")),
+        Get("unknown parameter with markup", "/api/feeds/all.rss?%3Cscript%3E=1"),
         Get("opml If-None-Match", "/api/feeds.opml", ("If-None-Match", "{etag}")),
         Get("opml If-Modified-Since", "/api/feeds.opml", ("If-Modified-Since", "{last-modified}")),
         Send("opml HEAD", "HEAD", "/api/feeds.opml"),

@@ -204,18 +204,57 @@ public sealed class FeedEndpointsTests(SeededHostFixture host) : IClassFixture<S
         Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"All articles\" href=\"{new Uri(host.BaseUrl, "/api/feeds/all.atom").AbsoluteUri}\">", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Get_Opml_IsOpml2WhoseEveryFeedAnswers()
+    [Theory]
+    [InlineData("", "provider")]
+    [InlineData("?kind=providers", "provider")]
+    [InlineData("?kind=topics", "topic")]
+    [InlineData("?kind=all", "all")]
+    public async Task Get_Opml_IsOpml2OfOneKindWhoseEveryFeedAnswers(string query, string kind)
     {
-        var opml = XDocument.Parse(await host.Http.GetStringAsync("/api/feeds.opml", TestContext.Current.CancellationToken));
+        var opml = XDocument.Parse(await host.Http.GetStringAsync("/api/feeds.opml" + query, TestContext.Current.CancellationToken));
 
         Assert.Equal("2.0", opml.Root!.Attribute("version")!.Value);
         var urls = opml.Descendants("outline").Select(o => o.Attribute("xmlUrl")?.Value).OfType<string>().ToList();
-        Assert.Contains(new Uri(host.BaseUrl, "/api/feeds/all.rss").AbsoluteUri, urls);
+        Assert.NotEmpty(urls);
+        Assert.All(urls, url => Assert.Contains(kind == "all" ? "/api/feeds/all.rss" : $"/api/feeds/{kind}s/", url, StringComparison.Ordinal));
         foreach (var url in urls)
         {
             Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Get_OpmlByDefault_ListsEveryArticleExactlyOnceAcrossItsFeeds()
+    {
+        var opml = XDocument.Parse(await host.Http.GetStringAsync("/api/feeds.opml", TestContext.Current.CancellationToken));
+        var guids = new List<string>();
+        var empty = new List<string>();
+
+        foreach (var url in opml.Descendants("outline").Select(o => o.Attribute("xmlUrl")?.Value).OfType<string>())
+        {
+            var feed = XDocument.Parse(await host.Http.GetStringAsync(url, TestContext.Current.CancellationToken));
+            var items = feed.Descendants("item").Select(i => i.Element("guid")!.Value).ToList();
+            if (items.Count == 0)
+            {
+                empty.Add(url);
+            }
+
+            guids.AddRange(items);
+        }
+
+        // A reader that keys items by guid (newsboat) would show a repeated guid in one feed only.
+        Assert.Empty(empty);
+        Assert.Equal(guids.Count, guids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(SeededHostFixture.SeedCount, guids.Count);
+    }
+
+    [Fact]
+    public async Task Get_OpmlUnknownKind_Answers400WithReason()
+    {
+        var response = await host.Http.GetAsync("/api/feeds.opml?kind=everything", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("kind must be providers", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
