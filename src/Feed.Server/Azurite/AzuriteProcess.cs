@@ -21,6 +21,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public AzuriteEndpoints Endpoints { get; }
 
+    /// <summary>
+    /// How long Azurite may take to listen. It starts in about a second on an idle machine, but far later on a loaded
+    /// one (measured: over 30 s with a load average of 40 on two cores, while several test runs shared them).
+    /// </summary>
+    public static TimeSpan StartTimeout { get; } = TimeSpan.FromSeconds(120);
+
     /// <summary>The folder Azurite keeps its data in; null when it keeps them in memory.</summary>
     public string? Location { get; }
 
@@ -137,7 +143,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (!await IsListeningAsync(endpoints.BlobPort, cancellationToken).ConfigureAwait(false))
         {
-            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            if (process.HasExited || deadline.Elapsed > StartTimeout)
             {
                 var exitCode = process.HasExited ? process.ExitCode : -1;
                 if (!process.HasExited)

@@ -100,7 +100,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(120));
+            deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(240));
             await host.WaitUntilRunningAsync(new BlobServiceClient(storageConnectionString), deadline.Token);
             return host;
         }
