@@ -40,10 +40,12 @@ public static class ParityRequests
         Get("opml all", "/api/feeds.opml?kind=all"),
         Get("opml unknown kind", "/api/feeds.opml?kind=%3Cx%3E"),
 
-        // Hardening (issue 11): forwarded headers from a client, echoed markup (nosniff is a compared header). The
-        // canonical-order 308 is not a row: both hosts' clients here follow redirects to the public host name.
+        // Hardening (issue 11): forwarded headers from a client, echoed markup (nosniff is a compared header), and the
+        // 308 to the canonical URL for a query in another order (compared without following it: status and Location).
         Get("forwarded host from a client", $"/api/feeds/{Topic}.rss", ("X-Forwarded-Host", "evil.example"), ("X-Forwarded-Proto", "http")),
         Get("forwarded host with a bad port", $"/api/feeds/{Topic}.atom", ("X-Forwarded-Host", "evil.example:99999")),
+        Get("query in another order redirects", "/api/feeds/all.rss?minQuality=10&limit=5"),
+        Get("topic query in another order redirects", $"/api/feeds/{Topic}.json?type=article&limit=3"),
         Get("unknown parameter with markup", "/api/feeds/all.rss?%3Cscript%3E=1"),
         Get("opml If-None-Match", "/api/feeds.opml", ("If-None-Match", "{etag}")),
         Get("opml If-Modified-Since", "/api/feeds.opml", ("If-Modified-Since", "{last-modified}")),
