@@ -1,20 +1,13 @@
-using Feed.Testing.Storage;
-using Feed.Testing.WebSub;
-
 namespace Feed.Server.Tests.WebSub;
 
 /// <summary>
 /// The local host with its hub set for tests: loopback callbacks allowed (the setting docs/websub.md describes),
 /// leases from 1 s, quick retries, three subscriptions per topic; and a test subscriber on loopback.
 /// </summary>
-public sealed class HubHostFixture : LocalHostFixture
+public sealed class HubHostFixture : SubscriberHostFixture
 {
     public const int MaxDeliveryAttempts = 3;
     public const int MaxSubscriptionsPerTopic = 3;
-
-    public TestSubscriber Subscriber { get; private set; } = null!;
-
-    public Uri Hub => new(BaseUrl, "/api/websub");
 
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
@@ -26,20 +19,4 @@ public sealed class HubHostFixture : LocalHostFixture
         ["WebSub:MaxSubscriptionsPerTopic"] = "3",
         ["LocalHost:HubPollInterval"] = "00:00:00.200",
     };
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Subscriber = await TestSubscriber.StartAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (Subscriber is not null)
-        {
-            await Subscriber.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
 }

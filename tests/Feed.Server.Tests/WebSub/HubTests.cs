@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
-using Azure.Data.Tables;
-using Feed.Core.Storage;
 using Feed.Testing.WebSub;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Feed.Server.Tests.WebSub;
 
@@ -237,15 +234,5 @@ public sealed class HubTests(HubHostFixture host) : IClassFixture<HubHostFixture
         return verification;
     }
 
-    /// <summary>Waits until the hub has acted on every verification answered (no pending request left).</summary>
-    private async Task WaitForHubAsync()
-    {
-        var table = host.Services.GetRequiredService<SubscriptionStore>().Table;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await table.QueryAsync<TableEntity>("RowKey ge 'p-' and RowKey lt 'p.'", cancellationToken: TestContext.Current.CancellationToken).AnyAsync(TestContext.Current.CancellationToken))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the hub did not act on a verification within 10 s");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
+    private Task WaitForHubAsync() => PendingVerifications.WaitForNoneAsync(host.Services);
 }

@@ -31,7 +31,7 @@ public sealed class TestSubscriber : IAsyncDisposable
         var port = AzuriteProcess.FreePort();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        app.MapGet("/callback/{name}", (string name, HttpRequest request) => subscriber.Verify(name, request));
+        app.MapGet("/callback/{name}", (string name, HttpRequest request) => subscriber.VerifyAsync(name, request));
         app.MapPost("/callback/{name}", (string name, HttpRequest request) => subscriber.ReceiveAsync(name, request));
         await app.StartAsync();
         subscriber._app = app;
@@ -53,6 +53,9 @@ public sealed class TestSubscriber : IAsyncDisposable
             State(name).DeliveryStatuses.Enqueue(status);
         }
     }
+
+    /// <summary>Makes callback <paramref name="name"/> wait <paramref name="delay"/> before answering verifications (or until the hub gives up).</summary>
+    public void DelayVerifications(string name, TimeSpan delay) => State(name).VerifyDelay = delay;
 
     public int DeliveryCount(string name) => State(name).DeliveryCount;
 
@@ -117,13 +120,25 @@ public sealed class TestSubscriber : IAsyncDisposable
 
     private CallbackState State(string name) => _callbacks.GetOrAdd(name, _ => new CallbackState());
 
-    private IResult Verify(string name, HttpRequest request)
+    private async Task<IResult> VerifyAsync(string name, HttpRequest request)
     {
         var state = State(name);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var answer = state.VerifyAnswer;
         var status = answer == VerifyAnswer.Refuse ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         state.Verifications.Writer.TryWrite(new Verification(query, status));
+        if (state.VerifyDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(state.VerifyDelay, request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+
         return answer switch
         {
             VerifyAnswer.Refuse => Results.NotFound(),
@@ -167,6 +182,8 @@ public sealed class TestSubscriber : IAsyncDisposable
         public int DeliveryCountField;
 
         public VerifyAnswer VerifyAnswer { get; set; } = VerifyAnswer.EchoChallenge;
+
+        public TimeSpan VerifyDelay { get; set; }
 
         public ConcurrentQueue<int> DeliveryStatuses { get; } = new();
 
