@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Feed.Core.Storage;
+using Feed.Server.Hosting;
 using Feed.Testing.Storage;
 using Feed.Testing.WebSub;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Feed.Benchmarks.WebSub;
 /// Upload → delivery latency against the same upload's "visible to a polling reader" time (the baseline: a reader
 /// polling the feed every 20 ms could not learn of the article sooner), then one change fanned out to many
 /// subscribers against one subscriber's delivery. The local host runs with its default settings (uploads looked at
-/// every second); the hub allows loopback callbacks and enough subscriptions per host for the fan-out.
+/// every half second); the hub allows loopback callbacks and enough subscriptions per host for the fan-out.
 /// </summary>
 public static class HubBenchmark
 {
@@ -23,7 +24,7 @@ public static class HubBenchmark
         {
             ExtraSettings = new Dictionary<string, string?>
             {
-                ["LocalHost:PollInterval"] = "00:00:01",
+                ["LocalHost:PollInterval"] = new LocalHostOptions().PollInterval.ToString("c", CultureInfo.InvariantCulture),
                 ["WebSub:AllowPrivateCallbacks"] = "true",
                 ["WebSub:MaxSubscriptionsPerCallbackHost"] = (subscribers + 10).ToString(CultureInfo.InvariantCulture),
                 ["WebSub:MaxSubscriptionsPerTopic"] = (subscribers + 10).ToString(CultureInfo.InvariantCulture),

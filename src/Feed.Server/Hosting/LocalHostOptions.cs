@@ -8,8 +8,8 @@ public sealed class LocalHostOptions
     /// <summary>Whether this host ingests at all; off, it only serves (a read-only replica, or a benchmark of serving alone).</summary>
     public bool Watch { get; set; } = true;
 
-    /// <summary>How often the watcher compares the upload container with what was ingested.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long the watcher rests between two comparisons of the upload container with what was ingested.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How often the WebSub hub's queue is looked at when this process sent nothing (another process may have).</summary>
     public TimeSpan HubPollInterval { get; set; } = TimeSpan.FromSeconds(1);
