@@ -44,8 +44,12 @@ public sealed class CorpusHostFixture : LocalHostFixture
     public async Task UploadAllAsync(IEnumerable<string> files) =>
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (file, _) => await UploadAsync(Path.GetFileName(file), file));
 
-    public async Task WaitForIngestedAsync(long count) =>
+    /// <summary>Waits until <paramref name="count"/> uploads were ingested and their feed changes folded into the feeds.</summary>
+    public async Task WaitForIngestedAsync(long count)
+    {
         await WaitForAsync("/api/health", (_, body) => JsonNode.Parse(body)!["ingested"]!.GetValue<long>() >= count, TimeSpan.FromMinutes(3));
+        await IngestionSettle.WaitAsync(Storage, TimeSpan.FromMinutes(3));
+    }
 
     /// <summary>Fetches every feed's documents into a folder named <paramref name="round"/>; returns the folder.</summary>
     public async Task CrawlAsync(string round)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Feed.Testing.Consumers;
 using Feed.Testing.Http;
+using Feed.Testing.Storage;
 
 namespace Feed.Server.Tests.Http;
 
@@ -267,6 +268,7 @@ public sealed class FeedEndpointsTests(SeededHostFixture host) : IClassFixture<S
 
         await host.UploadAsync(Path.GetFileName(file), file);
         await host.WaitForAsync("/api/health", (r, body) => JsonNode.Parse(body)!["ingested"]!.GetValue<long>() > health["ingested"]!.GetValue<long>());
+        await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         var after = await host.Http.GetAsync("/api/feeds/providers/policylab.example.atom", TestContext.Current.CancellationToken);
         Assert.Equal(before.Headers.ETag, after.Headers.ETag);
