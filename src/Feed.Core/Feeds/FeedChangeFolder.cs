@@ -1,26 +1,24 @@
-using System.Collections.Concurrent;
 using Feed.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Feed.Core.Feeds;
 
 /// <summary>
-/// Folds pending feed changes into the feeds in batches: whichever process holds the fold lease lists
-/// <c>pending/</c>, applies every change of the batch to each feed it touches in one head write per feed, then
-/// deletes the batch. A process that cannot get the lease leaves its changes to the holder, which lists again after
+/// Folds pending feed changes into the feeds in batches: whichever process holds the fold lease lists the pending logs
+/// (<see cref="PendingChangeLog"/>), reads what each holds past the point folded so far, applies every change of the
+/// batch to each feed it touches in one head write per feed, then records in the lease blob's manifest how far each
+/// log is folded. A process that cannot get the lease leaves its changes to the holder, which lists again after
 /// releasing it, so a change stored while the lease was held is never left behind.
 /// </summary>
 /// <remarks>
-/// Before applying a batch the holder writes its names into the lease blob's manifest; a fold interrupted before
-/// deleting its batch leaves them there, and the next holder applies those changes as possibly filed already
-/// (<see cref="FeedIndexChange.AssumingFiled"/>), so that a new entry archived by the interrupted fold is found on
-/// its page instead of being filed a second time.
+/// Before applying a batch the holder records in the manifest where the batch ends in each log; a fold interrupted
+/// before recording the batch as folded leaves that mark, and the next holder applies the changes below it as possibly
+/// filed already (<see cref="FeedIndexChange.AssumingFiled"/>), so that a new entry archived by the interrupted fold is
+/// found on its page instead of being filed a second time.
 /// </remarks>
-public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLease lease, FeedIndexWriter writer, ILogger<FeedChangeFolder> logger)
+public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease lease, FeedIndexWriter writer, ILogger<FeedChangeFolder> logger, TimeProvider? timeProvider = null)
 {
-    private const int MaxRemembered = 20_000;
-
-    private readonly ConcurrentDictionary<string, PendingFeedChange> _written = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private TaskCompletionSource? _waiting;
     private bool _running;
@@ -28,12 +26,22 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
     private long _folded;
     private long _leaseBusy;
     private long _failures;
+    private long _lastFoldStarted;
 
-    /// <summary>Most pending changes applied in one batch.</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>Most bytes of pending logs read into one batch (a change takes about a kilobyte).</summary>
+    public long BatchBytes { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>Feed writes run at once within a batch (one per feed).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 8;
+
+    /// <summary>How long after its creation a folded log is deleted: by then its writer has moved on to a new one.</summary>
+    public TimeSpan DeleteFoldedLogsAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Least time between the starts of two batches folded by this process: changes stored meanwhile wait for the
+    /// next, so that under load each feed's head is written once per interval rather than once per few changes.
+    /// </summary>
+    public TimeSpan MinFoldInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Batches this process folded.</summary>
     public long Batches => Interlocked.Read(ref _batches);
@@ -48,17 +56,8 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
     public long Failures => Interlocked.Read(ref _failures);
 
     /// <summary>Stores <paramref name="change"/> durably; from then on it reaches its feeds even if this process dies.</summary>
-    public async Task AddAsync(PendingFeedChange change, CancellationToken cancellationToken = default)
-    {
-        var name = await pending.PutAsync(change, cancellationToken).ConfigureAwait(false);
-        if (_written.Count >= MaxRemembered)
-        {
-            // Changes folded by other processes are never seen here again; forget them now and then.
-            _written.Clear();
-        }
-
-        _written[name] = change;
-    }
+    public Task AddAsync(PendingFeedChange change, CancellationToken cancellationToken = default) =>
+        pending.AppendAsync(change, cancellationToken);
 
     /// <summary>Starts a fold (see <see cref="FoldAsync"/>) without waiting for it; a failure is logged and counted.</summary>
     public void RequestFold() =>
@@ -102,10 +101,14 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
 
         await using (handle.ConfigureAwait(false))
         {
-            var unfinished = await FoldUnderAsync(handle, cancellationToken).ConfigureAwait(false);
+            var manifest = await FoldUnderAsync(handle, cancellationToken).ConfigureAwait(false);
             await action(cancellationToken).ConfigureAwait(false);
-            unfinished.UnionWith(await pending.ListAsync(int.MaxValue, cancellationToken).ConfigureAwait(false));
-            if (!await handle.WriteManifestAsync(new FoldManifest { Unfinished = [.. unfinished.Order(StringComparer.Ordinal)] }, cancellationToken).ConfigureAwait(false))
+            foreach (var segment in await pending.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                manifest.InProgress[segment.Name] = segment.Length;
+            }
+
+            if (!await handle.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException("the fold lease was lost while the feeds were rebuilt; run it again");
             }
@@ -140,7 +143,7 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
         }
     }
 
-    /// <summary>Takes the lease and folds until nothing is pending; then lists once more after releasing it.</summary>
+    /// <summary>Takes the lease and folds until nothing is pending; then looks once more after releasing it.</summary>
     private async Task HoldAndFoldAsync()
     {
         var handle = await lease.TryAcquireAsync().ConfigureAwait(false);
@@ -157,7 +160,7 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
         }
 
         // A change stored while the lease was held, by a process that then found it busy, is this process's to fold.
-        if ((await pending.ListAsync(1).ConfigureAwait(false)).Count > 0)
+        if (await pending.CountUnfoldedAsync(await lease.ReadManifestAsync().ConfigureAwait(false)).ConfigureAwait(false) > 0)
         {
             lock (_gate)
             {
@@ -166,32 +169,55 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
         }
     }
 
-    /// <summary>Folds batches until none is left; returns the names still unfinished (only when the lease was lost).</summary>
-    private async Task<HashSet<string>> FoldUnderAsync(FoldLeaseHandle handle, CancellationToken cancellationToken, bool completeWaiting = false)
+    /// <summary>Folds batches until none is left and deletes the logs folded and no longer written; returns the manifest as it stands.</summary>
+    private async Task<FoldManifest> FoldUnderAsync(FoldLeaseHandle handle, CancellationToken cancellationToken, bool completeWaiting = false)
     {
         writer.ForgetWrittenHeads();
         var manifest = await handle.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
-        var unfinished = manifest.Unfinished.ToHashSet(StringComparer.Ordinal);
-        var manifestDirty = false;
+        var suspectBelow = new Dictionary<string, long>(manifest.InProgress, StringComparer.Ordinal);
+        foreach (var name in manifest.Unfinished ?? [])
+        {
+            suspectBelow[name] = long.MaxValue;
+        }
+
+        manifest.Unfinished = null;
         while (!handle.Lost)
         {
-            var waiting = completeWaiting ? TakeWaiting() : null;
-            var names = await pending.ListAsync(BatchSize, cancellationToken).ConfigureAwait(false);
-            var listed = names.ToHashSet(StringComparer.Ordinal);
-            if (names.Count < BatchSize && unfinished.RemoveWhere(name => !listed.Contains(name)) > 0)
+            var rest = MinFoldInterval - _time.GetElapsedTime(_lastFoldStarted);
+            if (_lastFoldStarted != 0 && rest > TimeSpan.Zero)
             {
-                manifestDirty = true;
+                await Task.Delay(rest, _time, cancellationToken).ConfigureAwait(false);
             }
 
-            if (names.Count == 0)
+            _lastFoldStarted = _time.GetTimestamp();
+            var waiting = completeWaiting ? TakeWaiting() : null;
+            var segments = await pending.ListAsync(cancellationToken).ConfigureAwait(false);
+            Forget(manifest, segments);
+            var batch = new List<PendingLogSegment>();
+            long bytes = 0;
+            foreach (var segment in segments.Where(segment => !segment.IsFoldedIn(manifest)))
             {
+                batch.Add(segment);
+                bytes += segment.Length - manifest.Folded.GetValueOrDefault(segment.Name);
+                if (bytes >= BatchBytes)
+                {
+                    break;
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                await DeleteFoldedLogsAsync(handle, manifest, segments, cancellationToken).ConfigureAwait(false);
                 waiting?.TrySetResult();
                 break;
             }
 
-            var suspects = names.Where(unfinished.Contains).ToHashSet(StringComparer.Ordinal);
-            unfinished.UnionWith(names);
-            if (!await handle.WriteManifestAsync(new FoldManifest { Unfinished = [.. unfinished] }, cancellationToken).ConfigureAwait(false))
+            foreach (var segment in batch)
+            {
+                manifest.InProgress[segment.Name] = segment.Length;
+            }
+
+            if (!await handle.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false))
             {
                 waiting?.TrySetResult();
                 break;
@@ -199,7 +225,7 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
 
             try
             {
-                await FoldBatchAsync(names, suspects, cancellationToken).ConfigureAwait(false);
+                await FoldBatchAsync(batch, manifest, suspectBelow, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -207,51 +233,93 @@ public sealed partial class FeedChangeFolder(PendingChangeStore pending, FoldLea
                 throw;
             }
 
-            unfinished.ExceptWith(names);
-            manifestDirty = true;
+            foreach (var segment in batch)
+            {
+                manifest.Folded[segment.Name] = segment.Length;
+                manifest.InProgress.Remove(segment.Name);
+            }
+
+            if (!await handle.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false))
+            {
+                waiting?.TrySetResult();
+                break;
+            }
+
             waiting?.TrySetResult();
         }
 
-        if (manifestDirty && !handle.Lost)
-        {
-            await handle.WriteManifestAsync(new FoldManifest { Unfinished = [.. unfinished] }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return unfinished;
+        return manifest;
     }
 
-    private async Task FoldBatchAsync(List<string> names, HashSet<string> suspects, CancellationToken cancellationToken)
+    private async Task FoldBatchAsync(List<PendingLogSegment> batch, FoldManifest manifest, Dictionary<string, long> suspectBelow, CancellationToken cancellationToken)
     {
-        var changes = new PendingFeedChange?[names.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), parallel, async (i, token) =>
-            changes[i] = _written.TryGetValue(names[i], out var known) ? known : await pending.GetAsync(names[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        var read = new List<LoggedFeedChange>[batch.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), parallel, async (i, token) =>
+            read[i] = await pending.ReadAsync(batch[i], manifest.Folded.GetValueOrDefault(batch[i].Name), token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var byFeed = new Dictionary<FeedKey, List<FeedIndexChange>>();
-        for (var i = 0; i < names.Count; i++)
+        var count = 0;
+        for (var i = 0; i < batch.Count; i++)
         {
-            foreach (var (key, change) in changes[i]?.Changes() ?? [])
+            var suspectEnd = suspectBelow.GetValueOrDefault(batch[i].Name, -1);
+            foreach (var logged in read[i])
             {
-                if (!byFeed.TryGetValue(key, out var list))
+                count++;
+                foreach (var (key, change) in logged.Change.Changes())
                 {
-                    byFeed[key] = list = [];
-                }
+                    if (!byFeed.TryGetValue(key, out var list))
+                    {
+                        byFeed[key] = list = [];
+                    }
 
-                list.Add(suspects.Contains(names[i]) ? change.AssumingFiled() : change);
+                    list.Add(logged.Offset < suspectEnd ? change.AssumingFiled() : change);
+                }
             }
         }
 
         parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(byFeed, parallel, async (feed, token) =>
             await writer.ApplyAsync(feed.Key, feed.Value, token).ConfigureAwait(false)).ConfigureAwait(false);
-
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (name, token) =>
-        {
-            await pending.DeleteAsync(name, token).ConfigureAwait(false);
-            _written.TryRemove(name, out _);
-        }).ConfigureAwait(false);
         Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _folded, names.Count);
+        Interlocked.Add(ref _folded, count);
+    }
+
+    /// <summary>
+    /// Deletes the logs folded to their end whose writer has moved on (single changes of the earlier layout at once);
+    /// a log written to after it was listed keeps its ETag no longer and stays.
+    /// </summary>
+    private async Task DeleteFoldedLogsAsync(FoldLeaseHandle handle, FoldManifest manifest, List<PendingLogSegment> segments, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var done = segments.Where(segment => segment.IsFoldedIn(manifest) && (segment.IsSingleChange || now - segment.Created >= DeleteFoldedLogsAfter)).ToList();
+        if (done.Count == 0 || handle.Lost)
+        {
+            return;
+        }
+
+        foreach (var segment in done)
+        {
+            await pending.DeleteAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+
+        Forget(manifest, await pending.ListAsync(cancellationToken).ConfigureAwait(false));
+        await handle.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops from the manifest the logs that are gone.</summary>
+    private static void Forget(FoldManifest manifest, List<PendingLogSegment> segments)
+    {
+        var present = segments.Select(segment => segment.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in manifest.Folded.Keys.Where(name => !present.Contains(name)).ToList())
+        {
+            manifest.Folded.Remove(name);
+        }
+
+        foreach (var name in manifest.InProgress.Keys.Where(name => !present.Contains(name)).ToList())
+        {
+            manifest.InProgress.Remove(name);
+        }
     }
 
     private TaskCompletionSource? TakeWaiting()

@@ -35,7 +35,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<FeedStorage>();
-            return new FeedChangeFolder(storage.Pending, storage.FoldLease, sp.GetRequiredService<FeedIndexWriter>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FeedChangeFolder>>());
+            return new FeedChangeFolder(storage.Pending, storage.FoldLease, sp.GetRequiredService<FeedIndexWriter>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FeedChangeFolder>>(), sp.GetService<TimeProvider>());
         });
         services.TryAddSingleton<ArticleIngestor>();
         services.TryAddSingleton<UploadReconciler>();

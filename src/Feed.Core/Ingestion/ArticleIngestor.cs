@@ -70,7 +70,7 @@ public sealed partial class ArticleIngestor(
             null,
             $"the name '{blobName}' has a '.' or '..' segment or ends with '/'; HTTP clients resolve those away, so the file cannot be read by its name: upload it under a name without them",
             DiagnosticSeverity.Error);
-        var result = await RejectAsync(blobName, etag, source, [diagnostic], cancellationToken).ConfigureAwait(false) with { Duration = Stopwatch.GetElapsedTime(started) };
+        var result = await RejectAsync(blobName, etag, source, [diagnostic], cancellationToken, readable: false).ConfigureAwait(false) with { Duration = Stopwatch.GetElapsedTime(started) };
         counters.Count(result.Outcome);
         LogIngested(logger, blobName, etag, result.ArticleId, result.Outcome, result.Duration.TotalMilliseconds);
         return result;
@@ -114,7 +114,9 @@ public sealed partial class ArticleIngestor(
         {
             var etag = download.Details.ETag.ToString();
             var source = await sourceTask.ConfigureAwait(false);
-            if (source is not null && source.ETag == etag)
+            // A rejection whose record was not written (interrupted after its source record) is rejected again.
+            if (source is not null && source.ETag == etag
+                && (source.Outcome != IngestionOutcome.Rejected || await storage.Rejections.GetAsync(name, cancellationToken).ConfigureAwait(false) is not null))
             {
                 return new IngestionResult(name, etag, IngestionOutcome.Unchanged, source.ArticleId, [], default);
             }
@@ -146,7 +148,8 @@ public sealed partial class ArticleIngestor(
             var sourceWrite = storage.Sources.PutAsync(
                 new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Ingested, ArticleId = article.Id, ProcessedAt = timeProvider.GetUtcNow() },
                 cancellationToken);
-            if (source is null || source.Outcome == IngestionOutcome.Rejected)
+            // Only an upload whose source record says rejected has a rejection record (RejectAsync writes them in that order).
+            if (source?.Outcome == IngestionOutcome.Rejected)
             {
                 await storage.Rejections.DeleteAsync(name, cancellationToken).ConfigureAwait(false);
             }
@@ -173,20 +176,27 @@ public sealed partial class ArticleIngestor(
 
     private async Task StoreOneAtATimeAsync(string name, Article article, SourceRecord? source, CancellationToken cancellationToken)
     {
-        var holder = source?.ArticleId != article.Id ? storage.Sources.AddHolderAsync(article.Id, name, cancellationToken) : Task.CompletedTask;
-        var existing = (await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.Value;
-        await holder.ConfigureAwait(false);
+        var newHolder = source?.ArticleId != article.Id;
+        var holder = newHolder ? storage.Sources.AddHolderAsync(article.Id, name, cancellationToken) : Task.CompletedTask;
         article.ContentHash = ArticleContentHash.Compute(article);
+
+        // A new article is stored before its feed change, so that a retry after an interruption knows the feeds may
+        // hold it already and finds it wherever it was filed, instead of filing it twice. An upload that did not
+        // hold this article is most likely a new one: it is created if absent, one request instead of a read and a
+        // write; otherwise the article is read.
+        Article? existing = null;
+        article.Updated = article.PublishedDateTime;
+        while (!(newHolder && await storage.Articles.TryCreateAsync(article, cancellationToken).ConfigureAwait(false))
+            && (existing = (await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.Value) is null)
+        {
+            // Deleted between the two requests (its last upload was removed): create it after all.
+            newHolder = true;
+        }
+
+        await holder.ConfigureAwait(false);
         article.Updated = existing is null || existing.ContentHash == article.ContentHash
             ? existing?.Updated ?? article.PublishedDateTime
             : Max(timeProvider.GetUtcNow(), article.PublishedDateTime);
-
-        // A new article is stored before its feed change, so that a retry after an interruption knows the feeds may
-        // hold it already and finds it wherever it was filed, instead of filing it twice.
-        if (existing is null)
-        {
-            await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
-        }
 
         var feeds = FeedKey.For(article).ToHashSet();
         var previousFeeds = existing is null ? [] : FeedKey.For(existing).ToHashSet();
@@ -258,7 +268,8 @@ public sealed partial class ArticleIngestor(
         string etag,
         SourceRecord? source,
         IReadOnlyList<ArticleDiagnostic> diagnostics,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool readable = true)
     {
         var record = new RejectionRecord
         {
@@ -268,10 +279,21 @@ public sealed partial class ArticleIngestor(
             Errors = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)],
             Warnings = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)],
         };
-        await storage.Rejections.PutAsync(record, cancellationToken).ConfigureAwait(false);
-        await storage.Sources.PutAsync(
-            new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Rejected, ArticleId = source?.ArticleId, ProcessedAt = record.RejectedAt },
-            cancellationToken).ConfigureAwait(false);
+        var sourceRecord = new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Rejected, ArticleId = source?.ArticleId, ProcessedAt = record.RejectedAt };
+        if (readable)
+        {
+            // The source record first: a new version that ingests deletes the rejection record only where a source
+            // record says rejected, and an interrupted rejection is completed when its upload is processed again.
+            await storage.Sources.PutAsync(sourceRecord, cancellationToken).ConfigureAwait(false);
+            await storage.Rejections.PutAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // A name no request can read never ingests; reconciliation retries it until its source record is written.
+            await storage.Rejections.PutAsync(record, cancellationToken).ConfigureAwait(false);
+            await storage.Sources.PutAsync(sourceRecord, cancellationToken).ConfigureAwait(false);
+        }
+
         LogRejected(logger, name, etag, string.Join("; ", record.Errors));
         return new IngestionResult(name, etag, IngestionOutcome.Rejected, source?.ArticleId, diagnostics, default);
     }

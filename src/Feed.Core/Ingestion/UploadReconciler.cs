@@ -15,9 +15,18 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
     /// <summary>How many blobs are ingested at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = 16;
 
-    public async Task<ReconciliationResult> ReconcileAsync(CancellationToken cancellationToken = default)
+    public Task<ReconciliationResult> ReconcileAsync(CancellationToken cancellationToken = default) =>
+        ReconcileAsync(known: null, waitForFold: true, cancellationToken);
+
+    /// <summary>
+    /// One pass. With <paramref name="known"/>, the processed versions are listed only when it asks for it; without
+    /// <paramref name="waitForFold"/>, the pass ends once its ingestions are stored, their fold under way.
+    /// </summary>
+    public async Task<ReconciliationResult> ReconcileAsync(ProcessedUploads? known, bool waitForFold, CancellationToken cancellationToken = default)
     {
-        var processedTask = storage.Sources.ListProcessedAsync(cancellationToken);
+        var processedTask = known?.Current is { } listed
+            ? Task.FromResult(listed.ToDictionary(StringComparer.Ordinal))
+            : storage.Sources.ListProcessedAsync(cancellationToken);
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var item in storage.Uploads.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
         {
@@ -25,6 +34,11 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
         }
 
         var processed = await processedTask.ConfigureAwait(false);
+        if (known is not null && known.Current is null)
+        {
+            known.Listed(processed);
+        }
+
         counters.Failing.KeepOnly(current.Keys.ToHashSet(StringComparer.Ordinal));
         var changed = current.Where(blob => !processed.TryGetValue(blob.Key, out var etag) || Bare(etag) != blob.Value).Select(blob => blob.Key).Where(counters.Failing.IsDue).ToList();
         var deleted = processed.Keys.Where(name => !current.ContainsKey(name)).ToList();
@@ -38,14 +52,17 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
                 if (work.remove)
                 {
                     await ingestor.RemoveAsync(work.name, token).ConfigureAwait(false);
+                    known?.Removed(work.name);
                 }
                 else if (!BlobNames.IsAddressable(work.name))
                 {
-                    await ingestor.RejectUnreadableNameAsync(work.name, current[work.name], token).ConfigureAwait(false);
+                    var result = await ingestor.RejectUnreadableNameAsync(work.name, current[work.name], token).ConfigureAwait(false);
+                    known?.Processed(work.name, result.ETag);
                 }
                 else
                 {
                     var result = await ingestor.IngestAsync(storage.Uploads.GetBlobClient(work.name), token).ConfigureAwait(false);
+                    known?.Processed(work.name, result.ETag);
                     if (result.Outcome == IngestionOutcome.Missing)
                     {
                         // Listed, yet not found when read: deleted meanwhile (then the next listing forgets it), or a
@@ -67,7 +84,15 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
         }).ConfigureAwait(false);
 
         // Changes stored by a process that died before folding them (its lease has expired since) are folded here.
-        await folder.FoldAsync(cancellationToken).ConfigureAwait(false);
+        if (waitForFold)
+        {
+            await folder.FoldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            folder.RequestFold();
+        }
+
         return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures);
     }
 

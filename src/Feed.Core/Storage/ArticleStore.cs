@@ -14,6 +14,10 @@ public sealed class ArticleStore(JsonBlobContainer container)
     public async Task<ETag> PutAsync(Article article, CancellationToken cancellationToken = default) =>
         (await container.PutAsync(BlobPaths.Article(article.Id), article, FeedJsonContext.Default.Article, cancellationToken: cancellationToken).ConfigureAwait(false))!.Value;
 
+    /// <summary>Stores <paramref name="article"/> only if no document has its id; false when one has.</summary>
+    public async Task<bool> TryCreateAsync(Article article, CancellationToken cancellationToken = default) =>
+        await container.PutAsync(BlobPaths.Article(article.Id), article, FeedJsonContext.Default.Article, ifNoneMatch: ETag.All, cancellationToken: cancellationToken).ConfigureAwait(false) is not null;
+
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         container.DeleteAsync(BlobPaths.Article(id), cancellationToken: cancellationToken);
 

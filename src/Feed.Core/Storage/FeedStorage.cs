@@ -16,7 +16,7 @@ public sealed class FeedStorage
         Sources = new SourceRecordStore(data);
         Rejections = new RejectionStore(data);
         Feeds = new FeedIndexStore(data);
-        Pending = new PendingChangeStore(data, timeProvider ?? TimeProvider.System);
+        Pending = new PendingChangeLog(data, timeProvider ?? TimeProvider.System);
         FoldLease = new FoldLease(data);
     }
 
@@ -36,7 +36,7 @@ public sealed class FeedStorage
     public FeedIndexStore Feeds { get; }
 
     /// <summary>Feed changes stored by ingestion and not yet folded into the feeds.</summary>
-    public PendingChangeStore Pending { get; }
+    public PendingChangeLog Pending { get; }
 
     public FoldLease FoldLease { get; }
 

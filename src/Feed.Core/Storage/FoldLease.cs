@@ -15,6 +15,10 @@ public sealed class FoldLease(JsonBlobContainer container)
     /// <summary>How long a lease lasts without renewal (Azure accepts 15 to 60 s).</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The manifest as the last holder left it (read without the lease).</summary>
+    public async Task<FoldManifest> ReadManifestAsync(CancellationToken cancellationToken = default) =>
+        (await container.GetAsync(BlobPaths.FoldLease, FeedJsonContext.Default.FoldManifest, cancellationToken).ConfigureAwait(false))?.Value ?? new FoldManifest();
+
     /// <summary>Takes the lease; null when another process holds it.</summary>
     public async Task<FoldLeaseHandle?> TryAcquireAsync(CancellationToken cancellationToken = default)
     {
@@ -25,7 +29,7 @@ public sealed class FoldLease(JsonBlobContainer container)
             try
             {
                 await lease.AcquireAsync(Duration, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return new FoldLeaseHandle(container, lease, Duration);
+                return new FoldLeaseHandle(this, container, lease, Duration);
             }
             catch (RequestFailedException exception) when (exception.Status == 404 && attempt == 0)
             {

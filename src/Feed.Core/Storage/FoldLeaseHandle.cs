@@ -9,14 +9,16 @@ namespace Feed.Core.Storage;
 /// <summary>A held <see cref="FoldLease"/>: renewed in the background until released; its blob holds the manifest.</summary>
 public sealed class FoldLeaseHandle : IAsyncDisposable
 {
+    private readonly FoldLease _owner;
     private readonly JsonBlobContainer _container;
     private readonly BlobLeaseClient _lease;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewal;
     private volatile bool _lost;
 
-    internal FoldLeaseHandle(JsonBlobContainer container, BlobLeaseClient lease, TimeSpan duration)
+    internal FoldLeaseHandle(FoldLease owner, JsonBlobContainer container, BlobLeaseClient lease, TimeSpan duration)
     {
+        _owner = owner;
         _container = container;
         _lease = lease;
         _renewal = RenewAsync(duration / 3, _stop.Token);
@@ -25,8 +27,7 @@ public sealed class FoldLeaseHandle : IAsyncDisposable
     /// <summary>True once a renewal failed: another process may hold the lease now, so folding must stop.</summary>
     public bool Lost => _lost;
 
-    public async Task<FoldManifest> ReadManifestAsync(CancellationToken cancellationToken = default) =>
-        (await _container.GetAsync(BlobPaths.FoldLease, FeedJsonContext.Default.FoldManifest, cancellationToken).ConfigureAwait(false))?.Value ?? new FoldManifest();
+    public Task<FoldManifest> ReadManifestAsync(CancellationToken cancellationToken = default) => _owner.ReadManifestAsync(cancellationToken);
 
     /// <summary>Writes the manifest under the lease; false (and <see cref="Lost"/>) when the lease is no longer ours.</summary>
     public async Task<bool> WriteManifestAsync(FoldManifest manifest, CancellationToken cancellationToken = default)

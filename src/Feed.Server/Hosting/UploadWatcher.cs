@@ -5,13 +5,15 @@ namespace Feed.Server.Hosting;
 
 /// <summary>
 /// The local stand-in for the blob trigger: every poll, ingests new and changed blobs of the upload container and
-/// removes deleted ones, through the same reconciliation the cloud's timer runs. A pass that fails (storage down)
+/// removes deleted ones, through the same reconciliation the cloud's timer runs (listing the source records only
+/// every half minute, <see cref="ProcessedUploads"/>). A pass that fails (storage down)
 /// is logged and tried again on the next poll, like a trigger retry.
 /// </summary>
-public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<LocalHostOptions> options, ILogger<UploadWatcher> logger)
+public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<LocalHostOptions> options, TimeProvider timeProvider, ILogger<UploadWatcher> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ProcessedUploads _processed = new(timeProvider);
 
     /// <summary>Completes when the first pass has run, successfully or not.</summary>
     public Task FirstPass => _firstPass.Task;
@@ -28,7 +30,9 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
         {
             try
             {
-                var result = await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                // The first pass brings the feeds up to date before the host says it serves; later passes leave the
+                // fold to run beside the next listing.
+                var result = await reconciler.ReconcileAsync(_processed, waitForFold: !_firstPass.Task.IsCompleted, stoppingToken).ConfigureAwait(false);
                 if (result.Ingested + result.Removed + result.Failed > 0)
                 {
                     LogPass(logger, result.Ingested, result.Removed, result.Failed, result.Uploads);

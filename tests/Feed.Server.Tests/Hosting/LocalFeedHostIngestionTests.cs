@@ -30,6 +30,7 @@ public sealed class LocalFeedHostIngestionTests(LocalHostFixture host) : IClassF
         await host.UploadTextAsync("identity/second copy.md", second);
         await WaitUntilAsync(async () => await host.Storage.Sources.GetAsync("identity/second copy.md", Token) is not null
             && await host.Storage.Sources.GetAsync("identity/first.md", Token) is not null);
+        await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(30), Token);
 
         foreach (var feed in feeds)
         {

@@ -53,6 +53,24 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task IngestAsync_RejectionInterruptedBeforeItsRecord_RecordsItWhenDeliveredAgain()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var blob = storage.Uploads.GetBlobClient("interrupted/broken.md");
+        await blob.UploadAsync(BinaryData.FromString(Article.Replace("title: Ingestion test", "title: Hello: world", StringComparison.Ordinal)), Token);
+        await ingestor.IngestAsync(blob, Token);
+        await storage.Rejections.DeleteAsync("interrupted/broken.md", Token);
+
+        var again = await ingestor.IngestAsync(blob, Token);
+
+        Assert.Equal(IngestionOutcome.Rejected, again.Outcome);
+        Assert.Equal(DiagnosticCodes.YamlInvalid, Assert.Single((await storage.Rejections.GetAsync("interrupted/broken.md", Token))!.Errors).Code);
+        Assert.Equal(IngestionOutcome.Unchanged, (await ingestor.IngestAsync(blob, Token)).Outcome);
+    }
+
+    [Fact]
     public async Task IngestAsync_StorageUnreachable_ThrowsSoTheTriggerRetries()
     {
         var options = new BlobClientOptions();
@@ -161,7 +179,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         var folder = services.GetRequiredService<FeedChangeFolder>();
         await ingestor.IngestAsync(older, Token);
         await Assert.ThrowsAnyAsync<Exception>(() => folder.FoldAsync(Token));
-        Assert.Single(await storage.Pending.ListAsync(10, Token));
+        Assert.Equal(1, await IngestionSettle.CountUnfoldedAsync(storage, Token));
 
         var newer = storage.Uploads.GetBlobClient("newer.md");
         await newer.UploadAsync(BinaryData.FromString(Article.Replace("2021-08-27", "2022-01-01", StringComparison.Ordinal).Replace("/story", "/newer", StringComparison.Ordinal).Replace("- Ingestion", "- Other", StringComparison.Ordinal)), Token);
@@ -173,7 +191,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         var id = again.ArticleId!;
 
         Assert.Equal(IngestionOutcome.Unchanged, again.Outcome);
-        Assert.Empty(await storage.Pending.ListAsync(10, Token));
+        Assert.Equal(0, await IngestionSettle.CountUnfoldedAsync(storage, Token));
 
         foreach (var key in new[] { FeedKey.All, FeedKey.Topic("ingestion"), FeedKey.Provider("ingestion.example") })
         {

@@ -99,7 +99,7 @@ public sealed class ScaleOutIngestionTests
     private static async Task DrainAsync(IReadOnlyList<IngestingProcess> processes, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        while ((await processes[0].Storage.Pending.ListAsync(1, cancellationToken)).Count > 0)
+        while (await IngestionSettle.CountUnfoldedAsync(processes[0].Storage, cancellationToken) > 0)
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(120), "pending changes were not folded within 120 s");
             await Task.WhenAll(processes.Select(p => p.Folder.FoldAsync(cancellationToken)));

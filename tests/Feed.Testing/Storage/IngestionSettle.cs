@@ -38,7 +38,11 @@ public static class IngestionSettle
 
     /// <summary>Uploads whose current version was not processed, records of uploads that are gone, and feed changes not folded yet.</summary>
     public static async Task<int> CountLaggingAsync(FeedStorage storage, CancellationToken cancellationToken = default) =>
-        await CountUnprocessedAsync(storage, cancellationToken) + (await storage.Pending.ListAsync(1000, cancellationToken)).Count;
+        await CountUnprocessedAsync(storage, cancellationToken) + await CountUnfoldedAsync(storage, cancellationToken);
+
+    /// <summary>Pending logs holding changes not folded into the feeds yet.</summary>
+    public static async Task<int> CountUnfoldedAsync(FeedStorage storage, CancellationToken cancellationToken = default) =>
+        await storage.Pending.CountUnfoldedAsync(await storage.FoldLease.ReadManifestAsync(cancellationToken), cancellationToken);
 
     /// <summary>Uploads whose current version was not processed, plus records of uploads that are gone.</summary>
     public static async Task<int> CountUnprocessedAsync(FeedStorage storage, CancellationToken cancellationToken = default)
