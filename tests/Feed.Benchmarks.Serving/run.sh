@@ -87,15 +87,16 @@ else
     log "uploaded in $((uploaded - started)) s; waiting for ingestion"
     done_count() { curl -fs "$base/api/health" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ingested"]+d["unchanged"]+d["rejected"])'; }
 fi
-# Azurite on disk pauses for seconds while it saves its metadata, and the health check answers 503 meanwhile:
-# the run stops only after a minute without an answer.
+# Azurite on disk pauses while it saves its metadata (seconds, every 5 minutes here) and while it collects garbage
+# (every 10 minutes, reading every blob record in pages; over a minute at 100k), and the health check answers 503
+# meanwhile: the run stops only after five minutes without an answer; the pauses count as stretches without progress.
 # A stall is a stretch without progress: the longest one is reported.
 failures=0
 last_done=-1; last_progress=$(date +%s); longest_stall=0
 while :; do
     if ! done_now=$(done_count 2>/dev/null); then
         failures=$((failures + 1))
-        [ "$failures" -lt 6 ] || { log "the host stopped answering; see $work/serve.log and $work/azurite.log" >&2; exit 1; }
+        [ "$failures" -lt 30 ] || { log "the host stopped answering; see $work/serve.log and $work/azurite.log" >&2; exit 1; }
         log "no answer from the host ($failures)"; sleep 10; continue
     fi
     failures=0

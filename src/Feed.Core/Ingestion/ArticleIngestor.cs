@@ -36,13 +36,21 @@ public sealed partial class ArticleIngestor(
     // storing of one article is one at a time here. Striped, to bound the memory whatever the number of articles.
     private readonly SemaphoreSlim[] _articleGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
-    public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken = default)
+    public Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken = default) =>
+        IngestAsync(blob, sourceKnownAbsent: false, cancellationToken);
+
+    /// <summary>
+    /// Ingests <paramref name="blob"/>; with <paramref name="sourceKnownAbsent"/> (the caller listed the source
+    /// records and found none for it) the source record is not read first, and is then written only if still
+    /// absent: if one appeared meanwhile, the ingestion is done again knowing it.
+    /// </summary>
+    public async Task<IngestionResult> IngestAsync(BlobClient blob, bool sourceKnownAbsent, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         IngestionResult result;
         try
         {
-            result = await IngestCoreAsync(blob, cancellationToken).ConfigureAwait(false);
+            result = await IngestCoreAsync(blob, sourceKnownAbsent, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -95,10 +103,10 @@ public sealed partial class ArticleIngestor(
         return result;
     }
 
-    private async Task<IngestionResult> IngestCoreAsync(BlobClient blob, CancellationToken cancellationToken)
+    private async Task<IngestionResult> IngestCoreAsync(BlobClient blob, bool sourceKnownAbsent, CancellationToken cancellationToken)
     {
         var name = blob.Name;
-        var sourceTask = storage.Sources.GetAsync(name, cancellationToken);
+        var sourceTask = sourceKnownAbsent ? Task.FromResult<SourceRecord?>(null) : storage.Sources.GetAsync(name, cancellationToken);
         BlobDownloadStreamingResult download;
         try
         {
@@ -124,6 +132,7 @@ public sealed partial class ArticleIngestor(
             var length = download.Details.ContentLength;
             if (length > _options.MaxFileBytes)
             {
+                source = sourceKnownAbsent ? await storage.Sources.GetAsync(name, cancellationToken).ConfigureAwait(false) : source;
                 var tooLarge = new ArticleDiagnostic(
                     DiagnosticCodes.FileTooLarge,
                     null,
@@ -137,6 +146,8 @@ public sealed partial class ArticleIngestor(
             var read = reader.Read(content);
             if (read.Article is not { } article)
             {
+                // Rejections are rare: their source record is read whatever the caller knows.
+                source = sourceKnownAbsent ? await storage.Sources.GetAsync(name, cancellationToken).ConfigureAwait(false) : source;
                 return await RejectAsync(name, etag, source, read.Diagnostics, cancellationToken).ConfigureAwait(false);
             }
 
@@ -147,6 +158,7 @@ public sealed partial class ArticleIngestor(
             folder.RequestFold();
             var sourceWrite = storage.Sources.PutAsync(
                 new SourceRecord { BlobName = name, ETag = etag, Outcome = IngestionOutcome.Ingested, ArticleId = article.Id, ProcessedAt = timeProvider.GetUtcNow() },
+                onlyIfAbsent: sourceKnownAbsent,
                 cancellationToken);
             // Only an upload whose source record says rejected has a rejection record (RejectAsync writes them in that order).
             if (source?.Outcome == IngestionOutcome.Rejected)
@@ -154,7 +166,11 @@ public sealed partial class ArticleIngestor(
                 await storage.Rejections.DeleteAsync(name, cancellationToken).ConfigureAwait(false);
             }
 
-            await sourceWrite.ConfigureAwait(false);
+            if (!await sourceWrite.ConfigureAwait(false))
+            {
+                // Processed meanwhile by another process, or earlier than the caller's listing knew: again, knowing it.
+                return await IngestCoreAsync(blob, sourceKnownAbsent: false, cancellationToken).ConfigureAwait(false);
+            }
 
             return new IngestionResult(name, etag, IngestionOutcome.Ingested, article.Id, read.Diagnostics, default);
         }

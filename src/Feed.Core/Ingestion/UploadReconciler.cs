@@ -24,8 +24,9 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
     /// </summary>
     public async Task<ReconciliationResult> ReconcileAsync(ProcessedUploads? known, bool waitForFold, CancellationToken cancellationToken = default)
     {
-        var processedTask = known?.Current is { } listed
-            ? Task.FromResult(listed.ToDictionary(StringComparer.Ordinal))
+        var cached = known?.Current;
+        var processedTask = cached is not null
+            ? Task.FromResult(cached.ToDictionary(StringComparer.Ordinal))
             : storage.Sources.ListProcessedAsync(cancellationToken);
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var item in storage.Uploads.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
@@ -34,7 +35,7 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
         }
 
         var processed = await processedTask.ConfigureAwait(false);
-        if (known is not null && known.Current is null)
+        if (known is not null && cached is null)
         {
             known.Listed(processed);
         }
@@ -61,7 +62,7 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
                 }
                 else
                 {
-                    var result = await ingestor.IngestAsync(storage.Uploads.GetBlobClient(work.name), token).ConfigureAwait(false);
+                    var result = await ingestor.IngestAsync(storage.Uploads.GetBlobClient(work.name), sourceKnownAbsent: !processed.ContainsKey(work.name), token).ConfigureAwait(false);
                     known?.Processed(work.name, result.ETag);
                     if (result.Outcome == IngestionOutcome.Missing)
                     {

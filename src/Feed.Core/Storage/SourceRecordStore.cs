@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Storage.Blobs.Models;
 using Feed.Core.Ingestion;
 using Feed.Core.Serialization;
@@ -17,14 +18,24 @@ public sealed class SourceRecordStore(JsonBlobContainer container)
     public async Task<SourceRecord?> GetAsync(string uploadName, CancellationToken cancellationToken = default) =>
         (await container.GetAsync(BlobPaths.Source(uploadName), FeedJsonContext.Default.SourceRecord, cancellationToken).ConfigureAwait(false))?.Value;
 
-    public Task PutAsync(SourceRecord record, CancellationToken cancellationToken = default)
+    public Task PutAsync(SourceRecord record, CancellationToken cancellationToken = default) =>
+        PutAsync(record, onlyIfAbsent: false, cancellationToken);
+
+    /// <summary>Writes <paramref name="record"/>; with <paramref name="onlyIfAbsent"/>, only where none exists (false when one did).</summary>
+    public async Task<bool> PutAsync(SourceRecord record, bool onlyIfAbsent, CancellationToken cancellationToken = default)
     {
         var metadata = new Dictionary<string, string>
         {
             [NameKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(record.BlobName)),
             [ETagKey] = record.ETag,
         };
-        return container.PutAsync(BlobPaths.Source(record.BlobName), record, FeedJsonContext.Default.SourceRecord, metadata: metadata, cancellationToken: cancellationToken);
+        return await container.PutAsync(
+            BlobPaths.Source(record.BlobName),
+            record,
+            FeedJsonContext.Default.SourceRecord,
+            ifNoneMatch: onlyIfAbsent ? ETag.All : null,
+            metadata: metadata,
+            cancellationToken: cancellationToken).ConfigureAwait(false) is not null;
     }
 
     public Task<bool> DeleteAsync(string uploadName, CancellationToken cancellationToken = default) =>

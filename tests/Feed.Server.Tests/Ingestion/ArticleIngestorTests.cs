@@ -134,6 +134,27 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task IngestAsync_SourceSaidAbsentButRecordedMeanwhileWithAnotherArticle_LeavesTheOldArticle()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var blob = storage.Uploads.GetBlobClient("relinked.md");
+        await blob.UploadAsync(BinaryData.FromString(Article), Token);
+        var before = (await ingestor.IngestAsync(blob, Token)).ArticleId!;
+        await blob.UploadAsync(BinaryData.FromString(Article.Replace("/story", "/moved", StringComparison.Ordinal)), overwrite: true, Token);
+
+        var after = await ingestor.IngestAsync(blob, sourceKnownAbsent: true, Token);
+        await services.GetRequiredService<FeedChangeFolder>().FoldAsync(Token);
+
+        Assert.Equal(IngestionOutcome.Ingested, after.Outcome);
+        Assert.NotEqual(before, after.ArticleId);
+        Assert.Equal(after.ArticleId, (await storage.Sources.GetAsync("relinked.md", Token))!.ArticleId);
+        Assert.Null(await storage.Articles.GetAsync(before, Token));
+        Assert.Equal((0, 1), (await CountAsync(storage, FeedKey.Topic("ingestion"), before), await CountAsync(storage, FeedKey.Topic("ingestion"), after.ArticleId!)));
+    }
+
+    [Fact]
     public async Task RemoveAsync_SameArticleUnderTwoNames_StaysUntilBothAreDeleted()
     {
         await using var services = await StartAsync(azurite.CreateServiceClient());
