@@ -26,7 +26,8 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     private long _folded;
     private long _leaseBusy;
     private long _failures;
-    private long _lastFoldStarted;
+    private long _lastBatchStarted;
+    private int _lastBatchChanges;
 
     /// <summary>Most bytes of pending logs read into one batch (a change takes about a kilobyte).</summary>
     public long BatchBytes { get; init; } = 4 * 1024 * 1024;
@@ -38,10 +39,14 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     public TimeSpan DeleteFoldedLogsAfter { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Least time between the starts of two batches folded by this process: changes stored meanwhile wait for the
-    /// next, so that under load each feed's head is written once per interval rather than once per few changes.
+    /// Under load (the last batch held at least <see cref="BusyBatchChanges"/> changes), the least time between the
+    /// starts of two batches folded by this process: changes stored meanwhile wait for the next, so that each feed's
+    /// head is written once per interval rather than once per few changes. A trickle of changes is folded at once.
     /// </summary>
     public TimeSpan MinFoldInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The size of a batch that tells the next one to wait for <see cref="MinFoldInterval"/>.</summary>
+    public int BusyBatchChanges { get; init; } = 16;
 
     /// <summary>Batches this process folded.</summary>
     public long Batches => Interlocked.Read(ref _batches);
@@ -183,13 +188,13 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
         manifest.Unfinished = null;
         while (!handle.Lost)
         {
-            var rest = MinFoldInterval - _time.GetElapsedTime(_lastFoldStarted);
-            if (_lastFoldStarted != 0 && rest > TimeSpan.Zero)
+            var rest = MinFoldInterval - _time.GetElapsedTime(_lastBatchStarted);
+            if (_lastBatchChanges >= BusyBatchChanges && rest > TimeSpan.Zero)
             {
                 await Task.Delay(rest, _time, cancellationToken).ConfigureAwait(false);
             }
 
-            _lastFoldStarted = _time.GetTimestamp();
+            var started = _time.GetTimestamp();
             var waiting = completeWaiting ? TakeWaiting() : null;
             var segments = await pending.ListAsync(cancellationToken).ConfigureAwait(false);
             Forget(manifest, segments);
@@ -223,9 +228,10 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
                 break;
             }
 
+            _lastBatchStarted = started;
             try
             {
-                await FoldBatchAsync(batch, manifest, suspectBelow, cancellationToken).ConfigureAwait(false);
+                _lastBatchChanges = await FoldBatchAsync(batch, manifest, suspectBelow, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -251,7 +257,8 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
         return manifest;
     }
 
-    private async Task FoldBatchAsync(List<PendingLogSegment> batch, FoldManifest manifest, Dictionary<string, long> suspectBelow, CancellationToken cancellationToken)
+    /// <summary>Applies the batch; returns the number of changes it held.</summary>
+    private async Task<int> FoldBatchAsync(List<PendingLogSegment> batch, FoldManifest manifest, Dictionary<string, long> suspectBelow, CancellationToken cancellationToken)
     {
         var read = new List<LoggedFeedChange>[batch.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
@@ -283,6 +290,7 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
             await writer.ApplyAsync(feed.Key, feed.Value, token).ConfigureAwait(false)).ConfigureAwait(false);
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _folded, count);
+        return count;
     }
 
     /// <summary>
