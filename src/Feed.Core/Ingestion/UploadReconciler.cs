@@ -20,8 +20,7 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
 
     /// <summary>
     /// One pass. With <paramref name="known"/>, the processed versions are listed only when it asks for it; without
-    /// <paramref name="waitForFold"/>, the pass ends once its ingestions are stored, their fold under way (and
-    /// changes a dead process left are folded with the next ingestion's).
+    /// <paramref name="waitForFold"/>, the pass ends once its ingestions are stored, their fold under way.
     /// </summary>
     public async Task<ReconciliationResult> ReconcileAsync(ProcessedUploads? known, bool waitForFold, CancellationToken cancellationToken = default)
     {
@@ -85,11 +84,15 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
             }
         }).ConfigureAwait(false);
 
-        // Changes stored by a process that died before folding them (its lease has expired since) are folded here;
-        // this pass's own ingestions each asked for a fold already.
+        // Changes stored by a process that died before folding them are folded here, once its lease has run out
+        // (until then a fold finds the lease busy and leaves them; a later pass asks again).
         if (waitForFold)
         {
             await folder.FoldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            folder.RequestFold();
         }
 
         return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures);
