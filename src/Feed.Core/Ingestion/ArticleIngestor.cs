@@ -78,7 +78,7 @@ public sealed partial class ArticleIngestor(
             null,
             $"the name '{blobName}' has a '.' or '..' segment or ends with '/'; HTTP clients resolve those away, so the file cannot be read by its name: upload it under a name without them",
             DiagnosticSeverity.Error);
-        var result = await RejectAsync(blobName, etag, source, [diagnostic], cancellationToken, readable: false).ConfigureAwait(false) with { Duration = Stopwatch.GetElapsedTime(started) };
+        var result = await RejectAsync(blobName, etag, source, [diagnostic], readable: false, cancellationToken).ConfigureAwait(false) with { Duration = Stopwatch.GetElapsedTime(started) };
         counters.Count(result.Outcome);
         LogIngested(logger, blobName, etag, result.ArticleId, result.Outcome, result.Duration.TotalMilliseconds);
         return result;
@@ -138,7 +138,7 @@ public sealed partial class ArticleIngestor(
                     null,
                     $"the file is {length} bytes; the limit is {_options.MaxFileBytes} bytes",
                     DiagnosticSeverity.Error);
-                return await RejectAsync(name, etag, source, [tooLarge], cancellationToken).ConfigureAwait(false);
+                return await RejectAsync(name, etag, source, [tooLarge], readable: true, cancellationToken).ConfigureAwait(false);
             }
 
             var content = new byte[length];
@@ -148,7 +148,7 @@ public sealed partial class ArticleIngestor(
             {
                 // Rejections are rare: their source record is read whatever the caller knows.
                 source = sourceKnownAbsent ? await storage.Sources.GetAsync(name, cancellationToken).ConfigureAwait(false) : source;
-                return await RejectAsync(name, etag, source, read.Diagnostics, cancellationToken).ConfigureAwait(false);
+                return await RejectAsync(name, etag, source, read.Diagnostics, readable: true, cancellationToken).ConfigureAwait(false);
             }
 
             await StoreAsync(name, article, source, cancellationToken).ConfigureAwait(false);
@@ -284,8 +284,8 @@ public sealed partial class ArticleIngestor(
         string etag,
         SourceRecord? source,
         IReadOnlyList<ArticleDiagnostic> diagnostics,
-        CancellationToken cancellationToken,
-        bool readable = true)
+        bool readable,
+        CancellationToken cancellationToken)
     {
         var record = new RejectionRecord
         {
