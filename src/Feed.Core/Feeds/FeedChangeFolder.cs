@@ -306,13 +306,21 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
             return;
         }
 
+        var deleted = 0;
         foreach (var segment in done)
         {
-            await pending.DeleteAsync(segment, cancellationToken).ConfigureAwait(false);
+            if (await pending.DeleteAsync(segment, cancellationToken).ConfigureAwait(false))
+            {
+                manifest.Folded.Remove(segment.Name);
+                manifest.InProgress.Remove(segment.Name);
+                deleted++;
+            }
         }
 
-        Forget(manifest, await pending.ListAsync(cancellationToken).ConfigureAwait(false));
-        await handle.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            await handle.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Drops from the manifest the logs that are gone.</summary>

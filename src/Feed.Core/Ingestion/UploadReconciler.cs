@@ -25,19 +25,25 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
     public async Task<ReconciliationResult> ReconcileAsync(ProcessedUploads? known, bool waitForFold, CancellationToken cancellationToken = default)
     {
         var cached = known?.Current;
-        var processedTask = cached is not null
-            ? Task.FromResult(cached.ToDictionary(StringComparer.Ordinal))
-            : storage.Sources.ListProcessedAsync(cancellationToken);
+        var listing = cached is null ? storage.Sources.ListProcessedAsync(cancellationToken) : null;
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var item in storage.Uploads.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
         {
             current[item.Name] = Bare(item.Properties.ETag?.ToString());
         }
 
-        var processed = await processedTask.ConfigureAwait(false);
-        if (known is not null && cached is null)
+        // The known versions are used as they are, not copied: only this pass's own ingestions add to them, each
+        // under its own name, after its name was looked up.
+        IReadOnlyDictionary<string, string> processed;
+        if (cached is not null)
         {
-            known.Listed(processed);
+            processed = cached;
+        }
+        else
+        {
+            var listed = await listing!.ConfigureAwait(false);
+            known?.Listed(listed);
+            processed = listed;
         }
 
         counters.Failing.KeepOnly(current.Keys.ToHashSet(StringComparer.Ordinal));

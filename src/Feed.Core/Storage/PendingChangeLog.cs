@@ -85,7 +85,6 @@ public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider t
     /// <summary>The changes of <paramref name="segment"/> from byte <paramref name="from"/> to the length listed, in the order they were stored.</summary>
     public async Task<List<LoggedFeedChange>> ReadAsync(PendingLogSegment segment, long from, CancellationToken cancellationToken = default)
     {
-        var blob = container.Client.GetBlobClient(BlobPaths.Pending(segment.Name));
         if (segment.IsSingleChange)
         {
             var whole = await container.GetAsync(BlobPaths.Pending(segment.Name), FeedJsonContext.Default.PendingFeedChange, cancellationToken).ConfigureAwait(false);
@@ -98,6 +97,7 @@ public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider t
         }
 
         // Appends are atomic, so the length a listing gives always ends a line.
+        var blob = container.Client.GetBlobClient(BlobPaths.Pending(segment.Name));
         var options = new BlobDownloadOptions { Range = new HttpRange(from, segment.Length - from) };
         var content = (await blob.DownloadContentAsync(options, cancellationToken).ConfigureAwait(false)).Value.Content.ToMemory();
         var changes = new List<LoggedFeedChange>();
