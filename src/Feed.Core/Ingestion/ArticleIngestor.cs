@@ -90,7 +90,7 @@ public sealed partial class ArticleIngestor(
         var started = Stopwatch.GetTimestamp();
         var source = await storage.Sources.GetAsync(blobName, cancellationToken).ConfigureAwait(false);
         if (source?.ArticleId is { } articleId
-            && !await storage.Sources.RemoveHolderAsync(articleId, blobName, cancellationToken).ConfigureAwait(false))
+            && !await storage.Holders.RemoveAsync(articleId, blobName, cancellationToken).ConfigureAwait(false))
         {
             await RemoveArticleAsync(articleId, cancellationToken).ConfigureAwait(false);
         }
@@ -193,23 +193,28 @@ public sealed partial class ArticleIngestor(
     private async Task StoreOneAtATimeAsync(string name, Article article, SourceRecord? source, CancellationToken cancellationToken)
     {
         var newHolder = source?.ArticleId != article.Id;
-        var holder = newHolder ? storage.Sources.AddHolderAsync(article.Id, name, cancellationToken) : Task.CompletedTask;
         article.ContentHash = ArticleContentHash.Compute(article);
 
         // A new article is stored before its feed change, so that a retry after an interruption knows the feeds may
         // hold it already and finds it wherever it was filed, instead of filing it twice. An upload that did not
-        // hold this article is most likely a new one: it is created if absent, one request instead of a read and a
-        // write; otherwise the article is read.
-        Article? existing = null;
+        // hold this article is most likely a new one: it is created if absent, naming this upload its first holder,
+        // one request instead of a read and two writes; otherwise the article is read.
+        StoredDocument<Article>? stored = null;
         article.Updated = article.PublishedDateTime;
-        while (!(newHolder && await storage.Articles.TryCreateAsync(article, cancellationToken).ConfigureAwait(false))
-            && (existing = (await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.Value) is null)
+        while (!(newHolder && await storage.Articles.TryCreateAsync(article, name, cancellationToken).ConfigureAwait(false))
+            && (stored = await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false)) is null)
         {
             // Deleted between the two requests (its last upload was removed): create it after all.
             newHolder = true;
         }
 
-        await holder.ConfigureAwait(false);
+        // The same article stored from another upload (the same link under two names): this one holds it too.
+        if (newHolder && stored is not null && ArticleHolders.FirstHolder(stored.Metadata) != name)
+        {
+            await storage.Holders.AddAsync(article.Id, name, cancellationToken).ConfigureAwait(false);
+        }
+
+        var existing = stored?.Value;
         article.Updated = existing is null || existing.ContentHash == article.ContentHash
             ? existing?.Updated ?? article.PublishedDateTime
             : Max(timeProvider.GetUtcNow(), article.PublishedDateTime);
@@ -234,17 +239,32 @@ public sealed partial class ArticleIngestor(
 
         // A changed article is stored after its feed change: a crash before this point leaves the old document, from
         // which a retry works out again which feeds to leave; storing first would lose that.
-        if (existing is not null && !SameDocument(existing, article))
+        if (stored is not null && !SameDocument(stored.Value, article))
         {
-            await storage.Articles.PutAsync(article, cancellationToken).ConfigureAwait(false);
+            await ReplaceAsync(name, article, stored, cancellationToken).ConfigureAwait(false);
         }
 
         // The same file now names another article (its link changed): the article it held before is gone, unless
         // another upload holds it too.
         if (source?.ArticleId is { } previous && previous != article.Id
-            && !await storage.Sources.RemoveHolderAsync(previous, name, cancellationToken).ConfigureAwait(false))
+            && !await storage.Holders.RemoveAsync(previous, name, cancellationToken).ConfigureAwait(false))
         {
             await RemoveArticleAsync(previous, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stores the changed <paramref name="article"/> over <paramref name="stored"/>, conditionally, so that the
+    /// metadata naming its first holder is not written back after that holder was removed meanwhile.
+    /// </summary>
+    private async Task ReplaceAsync(string name, Article article, StoredDocument<Article> stored, CancellationToken cancellationToken)
+    {
+        StoredDocument<Article>? current = stored;
+        while (current is null
+            ? !await storage.Articles.TryCreateAsync(article, name, cancellationToken).ConfigureAwait(false)
+            : !await storage.Articles.TryReplaceAsync(article, current, cancellationToken).ConfigureAwait(false))
+        {
+            current = await storage.Articles.GetAsync(article.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 

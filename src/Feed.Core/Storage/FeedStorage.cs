@@ -14,6 +14,7 @@ public sealed class FeedStorage
         Data = data.Client;
         Articles = new ArticleStore(data);
         Sources = new SourceRecordStore(data);
+        Holders = new ArticleHolders(data);
         Rejections = new RejectionStore(data);
         Feeds = new FeedIndexStore(data);
         Pending = new PendingChangeLog(data, timeProvider ?? TimeProvider.System);
@@ -30,6 +31,8 @@ public sealed class FeedStorage
     public ArticleStore Articles { get; }
 
     public SourceRecordStore Sources { get; }
+
+    public ArticleHolders Holders { get; }
 
     public RejectionStore Rejections { get; }
 

@@ -23,7 +23,7 @@ public sealed class JsonBlobContainer(BlobContainerClient container)
             var response = await Client.GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             var value = Deserialize(response.Value.Content, typeInfo)
                 ?? throw new InvalidDataException($"blob '{path}' holds JSON null");
-            return new StoredDocument<T>(value, response.Value.Details.ETag);
+            return new StoredDocument<T>(value, response.Value.Details.ETag, response.Value.Details.Metadata);
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {

@@ -41,30 +41,6 @@ public sealed class SourceRecordStore(JsonBlobContainer container)
     public Task<bool> DeleteAsync(string uploadName, CancellationToken cancellationToken = default) =>
         container.DeleteAsync(BlobPaths.Source(uploadName), cancellationToken: cancellationToken);
 
-    /// <summary>Records that upload <paramref name="uploadName"/> holds article <paramref name="articleId"/>.</summary>
-    public async Task AddHolderAsync(string articleId, string uploadName, CancellationToken cancellationToken = default) =>
-        await container.Client.GetBlobClient(BlobPaths.Holder(articleId, uploadName))
-            .UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>
-    /// Records that upload <paramref name="uploadName"/> no longer holds article <paramref name="articleId"/>, and
-    /// tells whether another upload still does (the same article uploaded under two names).
-    /// </summary>
-    public async Task<bool> RemoveHolderAsync(string articleId, string uploadName, CancellationToken cancellationToken = default)
-    {
-        await container.DeleteAsync(BlobPaths.Holder(articleId, uploadName), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var options = new GetBlobsOptions { Prefix = BlobPaths.Holders(articleId) };
-        await foreach (var page in container.Client.GetBlobsAsync(options, cancellationToken).AsPages(pageSizeHint: 1).ConfigureAwait(false))
-        {
-            if (page.Values.Count > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Every processed upload's name and the ETag of the version processed.</summary>
     public async Task<Dictionary<string, string>> ListProcessedAsync(CancellationToken cancellationToken = default)
     {

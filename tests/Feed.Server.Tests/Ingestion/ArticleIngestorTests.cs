@@ -154,8 +154,12 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal((0, 1), (await CountAsync(storage, FeedKey.Topic("ingestion"), before), await CountAsync(storage, FeedKey.Topic("ingestion"), after.ArticleId!)));
     }
 
-    [Fact]
-    public async Task RemoveAsync_SameArticleUnderTwoNames_StaysUntilBothAreDeleted()
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task RemoveAsync_SameArticleUnderTwoNames_StaysUntilBothAreDeleted(bool creatorDeletedLast, bool storedByTheLayoutWithMarkersOnly)
     {
         await using var services = await StartAsync(azurite.CreateServiceClient());
         var storage = services.GetRequiredService<FeedStorage>();
@@ -168,21 +172,75 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(id, (await ingestor.IngestAsync(second, Token)).ArticleId);
         await services.GetRequiredService<FeedChangeFolder>().FoldAsync(Token);
         Assert.Equal(1, await CountAsync(storage, FeedKey.Topic("ingestion"), id));
+        if (storedByTheLayoutWithMarkersOnly)
+        {
+            await storage.Data.GetBlobClient(BlobPaths.Article(id)).SetMetadataAsync(new Dictionary<string, string>(), cancellationToken: Token);
+            await storage.Holders.AddAsync(id, "one.md", Token);
+        }
 
-        await first.DeleteAsync(cancellationToken: Token);
-        await ingestor.RemoveAsync("one.md", Token);
+        var (deletedFirst, deletedLast) = creatorDeletedLast ? (second, first) : (first, second);
+        await deletedFirst.DeleteAsync(cancellationToken: Token);
+        await ingestor.RemoveAsync(deletedFirst.Name, Token);
 
         Assert.NotNull(await storage.Articles.GetAsync(id, Token));
         Assert.Equal(1, await CountAsync(storage, FeedKey.All, id));
 
-        await second.DeleteAsync(cancellationToken: Token);
-        await ingestor.RemoveAsync("copy/two.md", Token);
+        await deletedLast.DeleteAsync(cancellationToken: Token);
+        await ingestor.RemoveAsync(deletedLast.Name, Token);
 
         Assert.Null(await storage.Articles.GetAsync(id, Token));
         foreach (var key in new[] { FeedKey.All, FeedKey.Topic("ingestion"), FeedKey.Provider("ingestion.example") })
         {
             Assert.Equal(0, await CountAsync(storage, key, id));
         }
+    }
+
+    [Fact]
+    public async Task IngestAsync_NewArticle_NamesItsUploadOnTheArticleAndWritesMarkersOnlyForCopies()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var first = storage.Uploads.GetBlobClient("one.md");
+        var second = storage.Uploads.GetBlobClient("copy/two.md");
+        await first.UploadAsync(BinaryData.FromString(Article), Token);
+        await second.UploadAsync(BinaryData.FromString(Article), Token);
+
+        var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
+        await ingestor.IngestAsync(first, Token);
+
+        Assert.Equal("one.md", ArticleHolders.FirstHolder((await storage.Articles.GetAsync(id, Token))!.Metadata));
+        Assert.Empty(await ListAsync(storage, BlobPaths.HoldersPrefix));
+
+        await ingestor.IngestAsync(second, Token);
+        await ingestor.IngestAsync(second, Token);
+
+        Assert.Equal("one.md", ArticleHolders.FirstHolder((await storage.Articles.GetAsync(id, Token))!.Metadata));
+        Assert.Equal([BlobPaths.Holder(id, "copy/two.md")], await ListAsync(storage, BlobPaths.HoldersPrefix));
+    }
+
+    [Fact]
+    public async Task IngestAsync_CopyChangesTheArticleThenIsDeleted_ArticleStaysWithItsFirstUpload()
+    {
+        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var storage = services.GetRequiredService<FeedStorage>();
+        var ingestor = services.GetRequiredService<ArticleIngestor>();
+        var first = storage.Uploads.GetBlobClient("one.md");
+        var second = storage.Uploads.GetBlobClient("copy/two.md");
+        await first.UploadAsync(BinaryData.FromString(Article), Token);
+        await second.UploadAsync(BinaryData.FromString(Article), Token);
+        var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
+        await ingestor.IngestAsync(second, Token);
+
+        await second.UploadAsync(BinaryData.FromString(Article.Replace("title: Ingestion test", "title: Ingestion test, edited", StringComparison.Ordinal)), overwrite: true, Token);
+        await ingestor.IngestAsync(second, Token);
+        Assert.Equal("Ingestion test, edited", (await storage.Articles.GetAsync(id, Token))!.Value.Title);
+        await second.DeleteAsync(cancellationToken: Token);
+        await ingestor.RemoveAsync(second.Name, Token);
+        await services.GetRequiredService<FeedChangeFolder>().FoldAsync(Token);
+
+        Assert.NotNull(await storage.Articles.GetAsync(id, Token));
+        Assert.Equal(1, await CountAsync(storage, FeedKey.All, id));
     }
 
     [Fact]
@@ -231,6 +289,17 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         }
 
         return count;
+    }
+
+    private static async Task<List<string>> ListAsync(FeedStorage storage, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var item in storage.Data.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, Token))
+        {
+            names.Add(item.Name);
+        }
+
+        return names;
     }
 
     private static async Task<int> CountAsync(FeedStorage storage, FeedKey key, string id) =>

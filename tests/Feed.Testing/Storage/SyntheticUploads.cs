@@ -20,6 +20,9 @@ public sealed class SyntheticUploads
         return new SyntheticUploads([.. Enumerable.Range(0, count).Select(i => (SyntheticArticleWriter.FileName(i), BinaryData.FromString(writer.Write(i))))]);
     }
 
+    /// <summary>Files <paramref name="start"/>..<paramref name="start"/>+<paramref name="count"/>-1 of these.</summary>
+    public SyntheticUploads Slice(int start, int count) => new([.. Files.Skip(start).Take(count)]);
+
     /// <summary>Each file's article as ingestion will read it (every synthetic file is valid).</summary>
     public IReadOnlyList<Article> Articles()
     {
