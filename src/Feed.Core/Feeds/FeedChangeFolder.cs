@@ -43,7 +43,7 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     /// starts of two batches folded by this process: changes stored meanwhile wait for the next, so that each feed's
     /// head is written once per interval rather than once per few changes. A trickle of changes is folded at once.
     /// </summary>
-    public TimeSpan MinFoldInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MinFoldInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The size of a batch that tells the next one to wait for <see cref="MinFoldInterval"/>.</summary>
     public int BusyBatchChanges { get; init; } = 16;
