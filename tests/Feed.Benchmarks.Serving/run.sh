@@ -104,7 +104,7 @@ while :; do
     if [ "$done_now" -gt "$last_done" ]; then last_done=$done_now; last_progress=$now; fi
     [ $((now - last_progress)) -le "$longest_stall" ] || longest_stall=$((now - last_progress))
     [ "$done_now" -lt "$count" ] || break
-    log "ingested $done_now of $count"
+    log "ingested $done_now of $count (Azurite: $(( $(ps -o rss= -p "$azurite_pid") / 1024 )) MB resident)"
     sleep 10
 done
 ingested=$(date +%s)

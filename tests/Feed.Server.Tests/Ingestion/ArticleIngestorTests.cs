@@ -161,13 +161,10 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [InlineData(true, true)]
     public async Task RemoveAsync_SameArticleUnderTwoNames_StaysUntilBothAreDeleted(bool creatorDeletedLast, bool storedByTheLayoutWithMarkersOnly)
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var (services, first, second) = await StartWithTwoCopiesAsync(Article.Replace("https://ingestion.example/story", "http://www.ingestion.example/story/", StringComparison.Ordinal));
+        await using var _ = services;
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
-        var first = storage.Uploads.GetBlobClient("one.md");
-        var second = storage.Uploads.GetBlobClient("copy/two.md");
-        await first.UploadAsync(BinaryData.FromString(Article), Token);
-        await second.UploadAsync(BinaryData.FromString(Article.Replace("https://ingestion.example/story", "http://www.ingestion.example/story/", StringComparison.Ordinal)), Token);
         var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
         Assert.Equal(id, (await ingestor.IngestAsync(second, Token)).ArticleId);
         await services.GetRequiredService<FeedChangeFolder>().FoldAsync(Token);
@@ -198,13 +195,10 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_NewArticle_NamesItsUploadOnTheArticleAndWritesMarkersOnlyForCopies()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var (services, first, second) = await StartWithTwoCopiesAsync(Article);
+        await using var _ = services;
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
-        var first = storage.Uploads.GetBlobClient("one.md");
-        var second = storage.Uploads.GetBlobClient("copy/two.md");
-        await first.UploadAsync(BinaryData.FromString(Article), Token);
-        await second.UploadAsync(BinaryData.FromString(Article), Token);
 
         var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
         await ingestor.IngestAsync(first, Token);
@@ -222,13 +216,10 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_CopyChangesTheArticleThenIsDeleted_ArticleStaysWithItsFirstUpload()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        var (services, first, second) = await StartWithTwoCopiesAsync(Article);
+        await using var _ = services;
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
-        var first = storage.Uploads.GetBlobClient("one.md");
-        var second = storage.Uploads.GetBlobClient("copy/two.md");
-        await first.UploadAsync(BinaryData.FromString(Article), Token);
-        await second.UploadAsync(BinaryData.FromString(Article), Token);
         var id = (await ingestor.IngestAsync(first, Token)).ArticleId!;
         await ingestor.IngestAsync(second, Token);
 
@@ -289,6 +280,18 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         }
 
         return count;
+    }
+
+    /// <summary>Uploads one article as <c>one.md</c> and, as <paramref name="copy"/>, as <c>copy/two.md</c>.</summary>
+    private async Task<(ServiceProvider Services, BlobClient First, BlobClient Second)> StartWithTwoCopiesAsync(string copy)
+    {
+        var services = await StartAsync(azurite.CreateServiceClient());
+        var uploads = services.GetRequiredService<FeedStorage>().Uploads;
+        var first = uploads.GetBlobClient("one.md");
+        var second = uploads.GetBlobClient("copy/two.md");
+        await first.UploadAsync(BinaryData.FromString(Article), Token);
+        await second.UploadAsync(BinaryData.FromString(copy), Token);
+        return (services, first, second);
     }
 
     private static async Task<List<string>> ListAsync(FeedStorage storage, string prefix)
