@@ -327,14 +327,12 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     private static void Forget(FoldManifest manifest, List<PendingLogSegment> segments)
     {
         var present = segments.Select(segment => segment.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in manifest.Folded.Keys.Where(name => !present.Contains(name)).ToList())
+        foreach (var marks in new[] { manifest.Folded, manifest.InProgress })
         {
-            manifest.Folded.Remove(name);
-        }
-
-        foreach (var name in manifest.InProgress.Keys.Where(name => !present.Contains(name)).ToList())
-        {
-            manifest.InProgress.Remove(name);
+            foreach (var name in marks.Keys.Where(name => !present.Contains(name)).ToList())
+            {
+                marks.Remove(name);
+            }
         }
     }
 

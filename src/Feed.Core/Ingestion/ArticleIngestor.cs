@@ -254,12 +254,11 @@ public sealed partial class ArticleIngestor(
     }
 
     /// <summary>
-    /// Stores the changed <paramref name="article"/> over <paramref name="stored"/>, conditionally, so that the
+    /// Stores the changed <paramref name="article"/> over <paramref name="current"/>, conditionally, so that the
     /// metadata naming its first holder is not written back after that holder was removed meanwhile.
     /// </summary>
-    private async Task ReplaceAsync(string name, Article article, StoredDocument<Article> stored, CancellationToken cancellationToken)
+    private async Task ReplaceAsync(string name, Article article, StoredDocument<Article>? current, CancellationToken cancellationToken)
     {
-        StoredDocument<Article>? current = stored;
         while (current is null
             ? !await storage.Articles.TryCreateAsync(article, name, cancellationToken).ConfigureAwait(false)
             : !await storage.Articles.TryReplaceAsync(article, current, cancellationToken).ConfigureAwait(false))
