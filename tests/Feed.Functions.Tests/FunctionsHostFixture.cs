@@ -56,7 +56,7 @@ public class FunctionsHostFixture : IAsyncLifetime
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite is not started");
 
     /// <summary>The storage the app uses, seen through the core's own stores.</summary>
-    public FeedStorage Storage => new(new BlobServiceClient(Azurite.Endpoints.ConnectionString), Options);
+    public FeedStorage Storage => new(Azurite.Endpoints.ConnectionString, Options);
 
     /// <summary>The upload container: write here, then post the event (Azurite sends none).</summary>
     public BlobContainerClient Uploads => Storage.Uploads;

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Feed.Core.Hosting;
 
 /// <summary>
-/// Creates the upload and data containers when the host starts (the Functions worker and the local host alike), so
-/// that a new storage account needs no manual step. While storage does not answer it tries again, waiting longer
+/// Creates the upload and data containers and the source records' table when the host starts (the Functions worker
+/// and the local host alike), so that a new storage account needs no manual step, and moves source records of the
+/// layout before the table into it (<see cref="SourceRecordStore.MoveBlobRecordsAsync"/>). While storage does not answer it tries again, waiting longer
 /// each time up to <see cref="MaxDelay"/>; ingestion meanwhile fails as transient and is retried by its trigger.
 /// </summary>
 public sealed partial class ContainerCreationService(FeedStorage storage, ILogger<ContainerCreationService> logger) : BackgroundService
@@ -15,7 +16,7 @@ public sealed partial class ContainerCreationService(FeedStorage storage, ILogge
 
     public static TimeSpan MaxDelay { get; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Completes once both containers exist.</summary>
+    /// <summary>Completes once both containers and the table exist and older source records are moved.</summary>
     public Task Created => _created.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,6 +27,11 @@ public sealed partial class ContainerCreationService(FeedStorage storage, ILogge
             try
             {
                 await storage.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
+                if (await storage.Sources.MoveBlobRecordsAsync(stoppingToken).ConfigureAwait(false) is > 0 and var moved)
+                {
+                    LogMoved(logger, moved, SourceRecordStore.TableName);
+                }
+
                 _created.TrySetResult();
                 return;
             }
@@ -46,6 +52,9 @@ public sealed partial class ContainerCreationService(FeedStorage storage, ILogge
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
     }
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "Moved {Count} source records from blobs into table '{Table}'")]
+    private static partial void LogMoved(ILogger logger, int count, string table);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Could not create containers '{Uploads}' and '{Data}', trying again in {Seconds} s: {Reason}")]
     private static partial void LogNotCreated(ILogger logger, string uploads, string data, double seconds, string reason);

@@ -22,7 +22,12 @@ public static class FeedServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => BlobServiceClientFactory.Create(configuration));
-        services.TryAddSingleton(sp => new FeedStorage(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), sp.GetRequiredService<IOptions<FeedOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => TableServiceClientFactory.Create(configuration));
+        services.TryAddSingleton(sp => new FeedStorage(
+            sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(),
+            sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
+            sp.GetRequiredService<IOptions<FeedOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<FeedStorage>().Feeds);
         services.TryAddSingleton<ArticleFileReader>(_ => new ArticleFileReader());
         services.TryAddSingleton<IngestionCounters>();

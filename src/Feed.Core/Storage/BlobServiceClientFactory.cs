@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Storage.Blobs;
 using Feed.Core.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -14,11 +13,7 @@ public static class BlobServiceClientFactory
     public static BlobServiceClient Create(IConfiguration configuration)
     {
         var options = new BlobClientOptions();
-        options.Retry.MaxRetries = 5;
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        StorageRetry.Configure(options.Retry, maxRetries: 5);
 
         return StorageIdentity.ConnectionString(configuration) is { } connectionString
             ? new BlobServiceClient(connectionString, options)

@@ -1,19 +1,29 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Feed.Core.Configuration;
 
 namespace Feed.Core.Storage;
 
-/// <summary>Every place Feed keeps data: the upload container (read only) and the stores in the data container.</summary>
+/// <summary>
+/// Every place Feed keeps data: the upload container (read only), the stores in the data container, and the source
+/// records' partition of a table.
+/// </summary>
 public sealed class FeedStorage
 {
-    public FeedStorage(BlobServiceClient service, FeedOptions options, TimeProvider? timeProvider = null)
+    /// <summary>The storage of the account <paramref name="connectionString"/> names (its blob and table endpoints).</summary>
+    public FeedStorage(string connectionString, FeedOptions options, TimeProvider? timeProvider = null)
+        : this(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options, timeProvider)
+    {
+    }
+
+    public FeedStorage(BlobServiceClient service, TableServiceClient tables, FeedOptions options, TimeProvider? timeProvider = null)
     {
         Service = service;
         Uploads = service.GetBlobContainerClient(options.UploadContainer);
         var data = new JsonBlobContainer(service.GetBlobContainerClient(options.DataContainer));
         Data = data.Client;
         Articles = new ArticleStore(data);
-        Sources = new SourceRecordStore(data);
+        Sources = new SourceRecordStore(tables.GetTableClient(SourceRecordStore.TableName), options.DataContainer, data);
         Holders = new ArticleHolders(data);
         Rejections = new RejectionStore(data);
         Feeds = new FeedIndexStore(data);
@@ -47,5 +57,6 @@ public sealed class FeedStorage
     {
         await Uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Data.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Sources.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,55 +20,43 @@ namespace Feed.Core.Storage;
 /// No blob is deleted per change: storage (Azurite above all, which re-sorts its indexes on every delete) pays for a
 /// delete far more than for an append. A log is deleted once folded and no longer written to, a few times an hour.
 /// </remarks>
-public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider timeProvider)
+public sealed class PendingChangeLog
 {
+    private readonly JsonBlobContainer _container;
+    private readonly TimeProvider _timeProvider;
     private static readonly AppendBlobCreateOptions LogCreation = new()
     {
         HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson; charset=utf-8" },
         Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All },
     };
 
-    private readonly Lock _gate = new();
-    private List<(PendingFeedChange Change, TaskCompletionSource Stored)> _queue = [];
-    private bool _appending;
+    private readonly GroupCommit<PendingFeedChange, bool> _appends;
     private long _lastTicks;
     private AppendBlobClient? _current;
     private DateTimeOffset _currentCreated;
     private long _currentLength;
     private int _currentBlocks;
 
+    public PendingChangeLog(JsonBlobContainer container, TimeProvider timeProvider)
+    {
+        _container = container;
+        _timeProvider = timeProvider;
+        _appends = new GroupCommit<PendingFeedChange, bool>(AppendAsync) { MaxItems = 256 };
+    }
+
     /// <summary>How long a process appends to one log before it starts a new one.</summary>
     public TimeSpan RollAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Most changes appended in one block.</summary>
-    public int MaxChangesPerBlock { get; init; } = 256;
-
     /// <summary>Stores <paramref name="change"/> durably, appended with whatever other changes this process stores at the same moment.</summary>
-    public Task AppendAsync(PendingFeedChange change, CancellationToken cancellationToken = default)
-    {
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool start;
-        lock (_gate)
-        {
-            _queue.Add((change, stored));
-            start = !_appending;
-            _appending = true;
-        }
-
-        if (start)
-        {
-            _ = Task.Run(AppendQueuedAsync, CancellationToken.None);
-        }
-
-        return stored.Task.WaitAsync(cancellationToken);
-    }
+    public Task AppendAsync(PendingFeedChange change, CancellationToken cancellationToken = default) =>
+        _appends.SubmitAsync(change, cancellationToken);
 
     /// <summary>Every pending log, oldest first.</summary>
     public async Task<List<PendingLogSegment>> ListAsync(CancellationToken cancellationToken = default)
     {
         var segments = new List<PendingLogSegment>();
         var options = new GetBlobsOptions { Prefix = BlobPaths.PendingPrefix };
-        await foreach (var item in container.Client.GetBlobsAsync(options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _container.Client.GetBlobsAsync(options, cancellationToken).ConfigureAwait(false))
         {
             // A listing gives ETags bare (0x8D…), where conditions compare them quoted, as headers give them.
             var etag = new ETag($"\"{item.Properties.ETag?.ToString().Trim('"')}\"");
@@ -87,7 +75,7 @@ public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider t
     {
         if (segment.IsSingleChange)
         {
-            var whole = await container.GetAsync(BlobPaths.Pending(segment.Name), FeedJsonContext.Default.PendingFeedChange, cancellationToken).ConfigureAwait(false);
+            var whole = await _container.GetAsync(BlobPaths.Pending(segment.Name), FeedJsonContext.Default.PendingFeedChange, cancellationToken).ConfigureAwait(false);
             return whole is null ? [] : [new LoggedFeedChange(0, whole.Value)];
         }
 
@@ -97,7 +85,7 @@ public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider t
         }
 
         // Appends are atomic, so the length a listing gives always ends a line.
-        var blob = container.Client.GetBlobClient(BlobPaths.Pending(segment.Name));
+        var blob = _container.Client.GetBlobClient(BlobPaths.Pending(segment.Name));
         var options = new BlobDownloadOptions { Range = new HttpRange(from, segment.Length - from) };
         var content = (await blob.DownloadContentAsync(options, cancellationToken).ConfigureAwait(false)).Value.Content.ToMemory();
         var changes = new List<LoggedFeedChange>();
@@ -117,42 +105,19 @@ public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider t
 
     /// <summary>Deletes a folded log unless it was written to after it was listed; false when it was (or is gone).</summary>
     public Task<bool> DeleteAsync(PendingLogSegment segment, CancellationToken cancellationToken = default) =>
-        container.DeleteAsync(BlobPaths.Pending(segment.Name), segment.ETag, cancellationToken);
+        _container.DeleteAsync(BlobPaths.Pending(segment.Name), segment.ETag, cancellationToken);
 
-    private async Task AppendQueuedAsync()
+    private async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<PendingFeedChange> changes)
     {
-        while (true)
-        {
-            List<(PendingFeedChange Change, TaskCompletionSource Stored)> taken;
-            lock (_gate)
-            {
-                if (_queue.Count == 0)
-                {
-                    _appending = false;
-                    return;
-                }
-
-                taken = _queue.Count <= MaxChangesPerBlock ? _queue : _queue[..MaxChangesPerBlock];
-                _queue = _queue.Count <= MaxChangesPerBlock ? [] : _queue[MaxChangesPerBlock..];
-            }
-
-            try
-            {
-                await AppendBlockAsync(Lines(taken.Select(item => item.Change))).ConfigureAwait(false);
-                taken.ForEach(item => item.Stored.TrySetResult());
-            }
-            catch (Exception exception)
-            {
-                taken.ForEach(item => item.Stored.TrySetException(exception));
-            }
-        }
+        await AppendBlockAsync(Lines(changes)).ConfigureAwait(false);
+        return [.. changes.Select(_ => true)];
     }
 
     private async Task AppendBlockAsync(byte[] block)
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (_current is null || _currentBlocks >= 10_000 || timeProvider.GetUtcNow() - _currentCreated >= RollAfter)
+            if (_current is null || _currentBlocks >= 10_000 || _timeProvider.GetUtcNow() - _currentCreated >= RollAfter)
             {
                 await StartLogAsync().ConfigureAwait(false);
             }
@@ -202,9 +167,9 @@ public sealed class PendingChangeLog(JsonBlobContainer container, TimeProvider t
 
     private async Task StartLogAsync()
     {
-        var now = timeProvider.GetUtcNow();
+        var now = _timeProvider.GetUtcNow();
         var name = string.Create(CultureInfo.InvariantCulture, $"{NextTicks(now):D19}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.log");
-        var log = container.Client.GetAppendBlobClient(BlobPaths.Pending(name));
+        var log = _container.Client.GetAppendBlobClient(BlobPaths.Pending(name));
         await log.CreateAsync(LogCreation).ConfigureAwait(false);
         (_current, _currentCreated, _currentLength, _currentBlocks) = (log, now, 0, 0);
     }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Feed.Core.Feeds;
 using Feed.Core.Http;
 using Feed.Core.Storage;
@@ -16,7 +17,8 @@ public static class WebSubServiceCollectionExtensions
     {
         services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section));
         services.TryAddSingleton(_ => HubStorageFactory.CreateQueue(configuration));
-        services.TryAddSingleton(sp => HubStorageFactory.CreateSubscriptions(configuration, sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
+        services.TryAddSingleton(_ => TableServiceClientFactory.Create(configuration));
+        services.TryAddSingleton(sp => new SubscriptionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<WebSubOptions>>().Value.TableName)));
         services.TryAddSingleton(sp => new CallbackClient(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
         services.TryAddSingleton(sp => new HubRequestLimiter(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
         services.TryAddSingleton<TopicRenderer>();

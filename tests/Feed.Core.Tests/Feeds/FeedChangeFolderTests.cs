@@ -86,7 +86,7 @@ public sealed class FeedChangeFolderTests(AzuriteFixture azurite) : IClassFixtur
     private async Task<(FeedStorage Storage, FeedChangeFolder Folder)> CreateAsync(TimeSpan? deleteFoldedLogsAfter = null)
     {
         var options = new FeedOptions { DataContainer = "fold-" + Guid.NewGuid().ToString("N")[..12], HeadSize = HeadSize, ArchivePageSize = PageSize };
-        var storage = new FeedStorage(azurite.CreateServiceClient(), options);
+        var storage = new FeedStorage(azurite.ConnectionString, options);
         await storage.Data.CreateIfNotExistsAsync(cancellationToken: Token);
         var writer = new FeedIndexWriter(storage.Feeds, TimeProvider.System, options);
         var folder = new FeedChangeFolder(storage.Pending, storage.FoldLease, writer, NullLogger<FeedChangeFolder>.Instance)

@@ -21,7 +21,7 @@ public sealed class HostCrashTests
         var uploads = SyntheticUploads.Create(Size);
         var expected = ExpectedFeeds.From(uploads.Articles());
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken: cancellationToken);
-        var storage = new FeedStorage(new BlobServiceClient(azurite.Endpoints.ConnectionString), new FeedOptions());
+        var storage = new FeedStorage(azurite.Endpoints.ConnectionString, new FeedOptions());
         await storage.EnsureCreatedAsync(cancellationToken);
         await uploads.UploadAsync(storage.Uploads, 16, cancellationToken);
         var baseUrl = new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}/");

@@ -35,7 +35,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_BrokenFile_RecordsRejectionWithoutThrowing()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        await using var services = await StartAsync(azurite.ConnectionString);
         var storage = services.GetRequiredService<FeedStorage>();
         var blob = storage.Uploads.GetBlobClient("broken/hello.md");
         var uploaded = await blob.UploadAsync(BinaryData.FromString(Article.Replace("title: Ingestion test", "title: Hello: world", StringComparison.Ordinal)), Token);
@@ -55,7 +55,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_RejectionInterruptedBeforeItsRecord_RecordsItWhenDeliveredAgain()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        await using var services = await StartAsync(azurite.ConnectionString);
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
         var blob = storage.Uploads.GetBlobClient("interrupted/broken.md");
@@ -76,8 +76,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 0;
         var closedPort = AzuriteProcess.FreePort();
-        var unreachable = new BlobServiceClient(new AzuriteEndpoints(closedPort, closedPort, closedPort).ConnectionString, options);
-        await using var services = await StartAsync(unreachable, createContainers: false);
+        await using var services = await StartAsync(new AzuriteEndpoints(closedPort, closedPort, closedPort).ConnectionString, createContainers: false, blobOptions: options);
         var blob = services.GetRequiredService<FeedStorage>().Uploads.GetBlobClient("any.md");
 
         await Assert.ThrowsAsync<RequestFailedException>(() => services.GetRequiredService<ArticleIngestor>().IngestAsync(blob, Token));
@@ -88,7 +87,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_FileOverSizeLimit_RejectedWithoutReadingIt()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient(), maxFileBytes: 100);
+        await using var services = await StartAsync(azurite.ConnectionString, maxFileBytes: 100);
         var storage = services.GetRequiredService<FeedStorage>();
         var blob = storage.Uploads.GetBlobClient("big.md");
         await blob.UploadAsync(BinaryData.FromString(Article), Token);
@@ -102,7 +101,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_FixedFileReuploaded_ClearsRejectionAndPublishes()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        await using var services = await StartAsync(azurite.ConnectionString);
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
         var blob = storage.Uploads.GetBlobClient("fix-me.md");
@@ -120,7 +119,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_SameVersionDeliveredTwice_SecondIsUnchanged()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        await using var services = await StartAsync(azurite.ConnectionString);
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
         var blob = storage.Uploads.GetBlobClient("twice.md");
@@ -136,7 +135,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task IngestAsync_SourceSaidAbsentButRecordedMeanwhileWithAnotherArticle_LeavesTheOldArticle()
     {
-        await using var services = await StartAsync(azurite.CreateServiceClient());
+        await using var services = await StartAsync(azurite.ConnectionString);
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
         var blob = storage.Uploads.GetBlobClient("relinked.md");
@@ -238,7 +237,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     public async Task IngestAsync_FoldInterruptedBetweenFeedWritesThenArchived_ListsArticleOnce()
     {
         await using var services = await StartAsync(
-            azurite.CreateServiceClient(),
+            azurite.ConnectionString,
             extra: new() { [FeedSettingNames.HeadSize] = "1", [FeedSettingNames.ArchivePageSize] = "1" });
         var storage = services.GetRequiredService<FeedStorage>();
         var ingestor = services.GetRequiredService<ArticleIngestor>();
@@ -285,7 +284,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
     /// <summary>Uploads one article as <c>one.md</c> and, as <paramref name="copy"/>, as <c>copy/two.md</c>.</summary>
     private async Task<(ServiceProvider Services, BlobClient First, BlobClient Second)> StartWithTwoCopiesAsync(string copy)
     {
-        var services = await StartAsync(azurite.CreateServiceClient());
+        var services = await StartAsync(azurite.ConnectionString);
         var uploads = services.GetRequiredService<FeedStorage>().Uploads;
         var first = uploads.GetBlobClient("one.md");
         var second = uploads.GetBlobClient("copy/two.md");
@@ -309,11 +308,12 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         (await storage.Feeds.GetAsync(key, Token))?.Value.Entries.Count(e => e.Id == id) ?? 0;
 
     private static async Task<ServiceProvider> StartAsync(
-        BlobServiceClient service, long? maxFileBytes = null, bool createContainers = true, Dictionary<string, string?>? extra = null)
+        string connectionString, long? maxFileBytes = null, bool createContainers = true, Dictionary<string, string?>? extra = null, BlobClientOptions? blobOptions = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string?>
         {
+            [FeedSettingNames.Storage] = connectionString,
             [FeedSettingNames.UploadContainer] = "uploads-" + suffix,
             [FeedSettingNames.DataContainer] = "data-" + suffix,
         };
@@ -328,7 +328,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite) : IClassFixture
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(service).AddFeedCore(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton(new BlobServiceClient(connectionString, blobOptions)).AddFeedCore(configuration).BuildServiceProvider();
         if (createContainers)
         {
             await services.GetRequiredService<FeedStorage>().EnsureCreatedAsync(Token);

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Feed.Core.Configuration;
 using Feed.Core.Feeds;
@@ -42,10 +43,13 @@ public sealed class IngestingProcess : IAsyncDisposable
         var written = new WrittenBytesPolicy();
         var options = new BlobClientOptions();
         options.AddPolicy(written, HttpPipelinePosition.PerRetry);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(written, HttpPipelinePosition.PerRetry);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(new BlobServiceClient(connectionString, options))
+            .AddSingleton(new TableServiceClient(connectionString, tableOptions))
             .AddFeedCore(configuration)
             .BuildServiceProvider();
         return new IngestingProcess(services, written);

@@ -14,7 +14,7 @@ public sealed class WrittenBytesPolicy : HttpPipelineSynchronousPolicy
 
     public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary>Requests that carry a body (uploads of blobs).</summary>
+    /// <summary>Requests that carry a body (uploads of blobs, table transactions).</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
     public override void OnSendingRequest(HttpMessage message)
