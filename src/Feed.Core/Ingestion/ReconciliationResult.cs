@@ -1,4 +1,4 @@
 namespace Feed.Core.Ingestion;
 
-/// <summary>What one reconciliation pass found and did.</summary>
-public sealed record ReconciliationResult(int Uploads, int Ingested, int Removed, int Failed);
+/// <summary>What one reconciliation pass found and did, and how long listing the uploads took it.</summary>
+public sealed record ReconciliationResult(int Uploads, int Ingested, int Removed, int Failed, TimeSpan Listing = default);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using Feed.Core.Feeds;
 using Feed.Core.Storage;
@@ -25,12 +26,15 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
     public async Task<ReconciliationResult> ReconcileAsync(ProcessedUploads? known, bool waitForFold, CancellationToken cancellationToken = default)
     {
         var cached = known?.Current;
-        var listing = cached is null ? storage.Sources.ListProcessedAsync(cancellationToken) : null;
+        var processedListing = cached is null ? storage.Sources.ListProcessedAsync(cancellationToken) : null;
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        var listingStarted = Stopwatch.GetTimestamp();
         await foreach (var item in storage.Uploads.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
         {
             current[item.Name] = Bare(item.Properties.ETag?.ToString());
         }
+
+        var listing = Stopwatch.GetElapsedTime(listingStarted);
 
         // The known versions are used as they are, not copied: only this pass's own ingestions add to them, each
         // under its own name, after its name was looked up.
@@ -41,7 +45,7 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
         }
         else
         {
-            var listed = await listing!.ConfigureAwait(false);
+            var listed = await processedListing!.ConfigureAwait(false);
             known?.Listed(listed);
             processed = listed;
         }
@@ -101,7 +105,7 @@ public sealed class UploadReconciler(FeedStorage storage, ArticleIngestor ingest
             folder.RequestFold();
         }
 
-        return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures);
+        return new ReconciliationResult(current.Count, changed.Count, deleted.Count, failures, listing);
     }
 
     /// <summary>

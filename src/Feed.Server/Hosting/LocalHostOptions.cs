@@ -11,6 +11,12 @@ public sealed class LocalHostOptions
     /// <summary>How long the watcher rests between two comparisons of the upload container with what was ingested.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The least rest after a pass, in multiples of how long it took to list the upload container: with many uploads a
+    /// listing is the costliest thing the watcher asks of storage, and a fixed poll would have it list nonstop.
+    /// </summary>
+    public double ListingRestFactor { get; set; } = 2;
+
     /// <summary>How often the WebSub hub's queue is looked at when this process sent nothing (another process may have).</summary>
     public TimeSpan HubPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -7,7 +7,10 @@ namespace Feed.Server.Hosting;
 /// The local stand-in for the blob trigger: every poll, ingests new and changed blobs of the upload container and
 /// removes deleted ones, through the same reconciliation the cloud's timer runs (listing the source records only
 /// every half minute, <see cref="ProcessedUploads"/>). A pass that fails (storage down)
-/// is logged and tried again on the next poll, like a trigger retry.
+/// is logged and tried again on the next poll, like a trigger retry. A pass that ingested or removed something is
+/// followed at once by the next; after a pass that found nothing, the watcher rests at least
+/// <see cref="LocalHostOptions.ListingRestFactor"/> times its listing's duration: listing a large container costs
+/// storage far more than a request (Azurite: about 0.13 ms of its one thread per blob listed).
 /// </summary>
 public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<LocalHostOptions> options, TimeProvider timeProvider, ILogger<UploadWatcher> logger)
     : BackgroundService
@@ -28,11 +31,15 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            var rest = options.Value.PollInterval;
             try
             {
                 // The first pass brings the feeds up to date before the host says it serves; later passes leave the
                 // fold to run beside the next listing.
                 var result = await reconciler.ReconcileAsync(_processed, waitForFold: !_firstPass.Task.IsCompleted, stoppingToken).ConfigureAwait(false);
+                // A pass that found work lists again at once (more is likely on its way, and resting would leave
+                // storage idle); an idle container is listed at most as often as its size allows.
+                rest = result.Ingested + result.Removed > 0 ? TimeSpan.Zero : Max(rest, result.Listing * options.Value.ListingRestFactor);
                 if (result.Ingested + result.Removed + result.Failed > 0)
                 {
                     LogPass(logger, result.Ingested, result.Removed, result.Failed, result.Uploads);
@@ -50,7 +57,7 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
             _firstPass.TrySetResult();
             try
             {
-                await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(rest, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -60,6 +67,8 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
 
         _firstPass.TrySetResult();
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Watcher: {Ingested} ingested, {Removed} removed, {Failed} to retry, of {Uploads} uploads")]
     private static partial void LogPass(ILogger logger, int ingested, int removed, int failed, int uploads);
