@@ -28,6 +28,7 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     private long _failures;
     private long _lastBatchStarted;
     private int _lastBatchChanges;
+    private long _lastChangeAdded;
 
     /// <summary>Most bytes of pending logs read into one batch (a change takes about a kilobyte).</summary>
     public long BatchBytes { get; init; } = 4 * 1024 * 1024;
@@ -43,10 +44,16 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     /// starts of two batches folded by this process: changes stored meanwhile wait for the next, so that each feed's
     /// head is written once per interval rather than once per few changes. A trickle of changes is folded at once.
     /// </summary>
-    public TimeSpan MinFoldInterval { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MinFoldInterval { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>The size of a batch that tells the next one to wait for <see cref="MinFoldInterval"/>.</summary>
     public int BusyBatchChanges { get; init; } = 16;
+
+    /// <summary>
+    /// How long without a change added by this process ends the wait for <see cref="MinFoldInterval"/>: the burst is
+    /// over, and its last changes are folded at once instead of waiting out the interval.
+    /// </summary>
+    public TimeSpan BurstEndsAfter { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Batches this process folded.</summary>
     public long Batches => Interlocked.Read(ref _batches);
@@ -61,8 +68,11 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
     public long Failures => Interlocked.Read(ref _failures);
 
     /// <summary>Stores <paramref name="change"/> durably; from then on it reaches its feeds even if this process dies.</summary>
-    public Task AddAsync(PendingFeedChange change, CancellationToken cancellationToken = default) =>
-        pending.AppendAsync(change, cancellationToken);
+    public Task AddAsync(PendingFeedChange change, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Exchange(ref _lastChangeAdded, _time.GetTimestamp());
+        return pending.AppendAsync(change, cancellationToken);
+    }
 
     /// <summary>Starts a fold (see <see cref="FoldAsync"/>) without waiting for it; a failure is logged and counted.</summary>
     public void RequestFold() =>
@@ -188,10 +198,12 @@ public sealed partial class FeedChangeFolder(PendingChangeLog pending, FoldLease
         manifest.Unfinished = null;
         while (!handle.Lost)
         {
-            var rest = MinFoldInterval - _time.GetElapsedTime(_lastBatchStarted);
-            if (_lastBatchChanges >= BusyBatchChanges && rest > TimeSpan.Zero)
+            TimeSpan rest;
+            while (_lastBatchChanges >= BusyBatchChanges
+                && (rest = MinFoldInterval - _time.GetElapsedTime(_lastBatchStarted)) > TimeSpan.Zero
+                && _time.GetElapsedTime(Interlocked.Read(ref _lastChangeAdded)) < BurstEndsAfter)
             {
-                await Task.Delay(rest, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(rest < BurstEndsAfter ? rest : BurstEndsAfter, _time, cancellationToken).ConfigureAwait(false);
             }
 
             var started = _time.GetTimestamp();

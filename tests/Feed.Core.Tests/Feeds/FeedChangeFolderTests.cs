@@ -35,6 +35,21 @@ public sealed class FeedChangeFolderTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task FoldAsync_AfterABusyBatchOnceChangesStop_FoldsWithoutWaitingOutTheInterval()
+    {
+        var (storage, folder) = await CreateAsync(minFoldInterval: TimeSpan.FromHours(1));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => folder.AddAsync(Change(i), Token)));
+        await folder.FoldAsync(Token);
+
+        await folder.AddAsync(Change(3), Token);
+        var fold = folder.FoldAsync(Token);
+
+        await fold.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        Assert.Equal(Enumerable.Range(0, 4).Select(Id).Order(), (await ListedIdsAsync(storage)).Order());
+        Assert.Equal(2, folder.Batches);
+    }
+
+    [Fact]
     public async Task FoldAsync_ChangesLeftByTheLayoutBeforeLogs_FoldedOnceThenDeleted()
     {
         var (storage, folder) = await CreateAsync();
@@ -83,7 +98,7 @@ public sealed class FeedChangeFolderTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(new[] { Id(1), Id(2) }, (await ListedIdsAsync(storage)).Order());
     }
 
-    private async Task<(FeedStorage Storage, FeedChangeFolder Folder)> CreateAsync(TimeSpan? deleteFoldedLogsAfter = null)
+    private async Task<(FeedStorage Storage, FeedChangeFolder Folder)> CreateAsync(TimeSpan? deleteFoldedLogsAfter = null, TimeSpan? minFoldInterval = null)
     {
         var options = new FeedOptions { DataContainer = "fold-" + Guid.NewGuid().ToString("N")[..12], HeadSize = HeadSize, ArchivePageSize = PageSize };
         var storage = new FeedStorage(azurite.ConnectionString, options);
@@ -92,7 +107,8 @@ public sealed class FeedChangeFolderTests(AzuriteFixture azurite) : IClassFixtur
         var folder = new FeedChangeFolder(storage.Pending, storage.FoldLease, writer, NullLogger<FeedChangeFolder>.Instance)
         {
             DeleteFoldedLogsAfter = deleteFoldedLogsAfter ?? TimeSpan.FromMinutes(2),
-            MinFoldInterval = TimeSpan.Zero,
+            MinFoldInterval = minFoldInterval ?? TimeSpan.Zero,
+            BusyBatchChanges = 2,
         };
         return (storage, folder);
     }
