@@ -32,6 +32,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The processor time Azurite has used so far (benchmarks weigh what each side costs the emulator).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Starts Azurite on <paramref name="endpoints"/> (free ports when null). Data goes to <paramref name="location"/>,
     /// or stays in memory when that is null.

@@ -33,7 +33,9 @@ public sealed class BulkIngestionTests
         var baselineContainer = host.Storage.Service.GetBlobContainerClient("baseline");
         await baselineContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await warm.UploadAsync(baselineContainer, 16, cancellationToken);
+        var azuriteBefore = host.Azurite.ProcessorTime;
         var baseline = await uploads.UploadAsync(baselineContainer, 16, cancellationToken);
+        var baselineAzurite = host.Azurite.ProcessorTime - azuriteBefore;
         await baselineContainer.DeleteAsync(cancellationToken: cancellationToken);
 
         await warm.UploadAsync(host.Uploads, 16, cancellationToken);
@@ -41,10 +43,14 @@ public sealed class BulkIngestionTests
         await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(30), cancellationToken);
 
         var started = Stopwatch.GetTimestamp();
+        azuriteBefore = host.Azurite.ProcessorTime;
+        var hostBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var uploadTime = await uploads.UploadAsync(host.Uploads, 16, cancellationToken);
         await WaitForIngestedAsync(host, warmUp + size, TimeSpan.FromSeconds(60 + (size / 2)), cancellationToken);
         await IngestionSettle.WaitAsync(host.Storage, TimeSpan.FromSeconds(30), cancellationToken);
         var endToEnd = Stopwatch.GetElapsedTime(started);
+        var endToEndAzurite = host.Azurite.ProcessorTime - azuriteBefore;
+        var endToEndHost = Process.GetCurrentProcess().TotalProcessorTime - hostBefore;
 
         var report = await FeedCompleteness.CheckAsync(host.Http, host.Storage.Feeds, expected, cancellationToken);
 
@@ -58,7 +64,9 @@ public sealed class BulkIngestionTests
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{size} articles after {warmUp} to warm up, {expected.Members.Count} feeds: end to end (every article in its feeds) {endToEnd.TotalSeconds:F1} s = {size / endToEnd.TotalSeconds:F0} articles/s "
             + $"(uploads done after {uploadTime.TotalSeconds:F1} s); baseline raw upload of the same files, 16 parallel: {baseline.TotalSeconds:F1} s = {size / baseline.TotalSeconds:F0} files/s; "
-            + $"ratio {baseline.TotalSeconds / endToEnd.TotalSeconds:P1} of raw upload speed. Check: {report}");
+            + $"ratio {baseline.TotalSeconds / endToEnd.TotalSeconds:P1} of raw upload speed. Azurite's processor time per file: raw {baselineAzurite.TotalMilliseconds / size:F2} ms, "
+            + $"end to end {endToEndAzurite.TotalMilliseconds / size:F2} ms (ratio {baselineAzurite / endToEndAzurite:P1}); this process's (the host's and the uploads') "
+            + $"{endToEndHost.TotalMilliseconds / size:F2} ms. Check: {report}");
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         if (Environment.GetEnvironmentVariable("FEED_LOAD_REPORT") is { Length: > 0 } file)
         {
