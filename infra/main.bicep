@@ -101,12 +101,14 @@ module storage 'core/storage.bicep' = {
       deploymentContainerName
     ]
     // The WebSub hub: its work queue (the WebSubQueue function's trigger), the poison queue the host moves failing
-    // messages to, and the subscription table (Feed.Core's HubQueue.Name and WebSubOptions.TableName).
+    // messages to (Feed.Core's HubQueue.Name), and its subscription table (WebSubOptions.TableName, below).
     queueNames: [
       'websub'
       'websub-poison'
     ]
+    // The source records (Feed.Core's SourceRecordStore.TableName) and the WebSub subscriptions.
     tableNames: [
+      'feedsources'
       'websubscriptions'
     ]
   }

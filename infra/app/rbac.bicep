@@ -32,7 +32,8 @@ var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 // Blob Data Owner: host leases and timer state, the deployment package container, uploads and feed data.
 // Queue Data Contributor: the blob trigger queues (azure-webjobs-blobtrigger-*, webjobs-blobtrigger-poison) and the
 // WebSub hub's queues (websub, websub-poison).
-// Table Data Contributor: the host's diagnostic events table in AzureWebJobsStorage and the WebSub subscriptions.
+// Table Data Contributor: the host's diagnostic events table in AzureWebJobsStorage, the source records and the WebSub
+// subscriptions.
 var appStorageRoles = [
   storageBlobDataOwner
   storageQueueDataContributor

@@ -14,7 +14,7 @@ public static class FeedSettingNames
     /// <summary>Identity-based connection: the queue endpoint (the WebSub hub's queue), <c>AzureWebJobsStorage__queueServiceUri</c>.</summary>
     public const string StorageQueueServiceUri = "queueServiceUri";
 
-    /// <summary>Identity-based connection: the table endpoint (WebSub subscriptions), <c>AzureWebJobsStorage__tableServiceUri</c>.</summary>
+    /// <summary>Identity-based connection: the table endpoint (source records, WebSub subscriptions), <c>AzureWebJobsStorage__tableServiceUri</c>.</summary>
     public const string StorageTableServiceUri = "tableServiceUri";
 
     /// <summary>Identity-based connection: <c>managedidentity</c> to use the app's managed identity.</summary>

@@ -4,6 +4,7 @@ using Feed.Core.Configuration;
 using Feed.Core.Ingestion;
 using Feed.Core.Serialization;
 using Feed.Core.Storage;
+using Feed.Testing;
 using Feed.Testing.Storage;
 
 namespace Feed.Core.Tests.Storage;
@@ -116,6 +117,14 @@ public sealed class SourceRecordStoreTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal("from-table", (await storage.Sources.GetAsync("c.md", Token))?.ArticleId);
         Assert.Equal(3, (await storage.Sources.ListProcessedAsync(Token)).Count);
         Assert.Empty(await storage.Data.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = BlobPaths.SourcesPrefix }, Token).ToListAsync(Token));
+    }
+
+    [Fact]
+    public void TableName_InTheInfrastructure_CreatedWithTheStorageAccount()
+    {
+        var bicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
+
+        Assert.Contains($"'{SourceRecordStore.TableName}'", bicep, StringComparison.Ordinal);
     }
 
     private async Task<FeedStorage> CreateAsync(WrittenBytesPolicy? counted = null)
