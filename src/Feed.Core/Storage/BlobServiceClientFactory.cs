@@ -14,9 +14,10 @@ public static class BlobServiceClientFactory
     {
         var options = new BlobClientOptions();
         StorageRetry.Configure(options.Retry, maxRetries: 5);
-
-        return StorageIdentity.ConnectionString(configuration) is { } connectionString
-            ? new BlobServiceClient(connectionString, options)
-            : new BlobServiceClient(StorageIdentity.ServiceUri(configuration, FeedSettingNames.StorageBlobServiceUri), StorageIdentity.Credential(configuration), options);
+        return StorageIdentity.Connect(
+            configuration,
+            FeedSettingNames.StorageBlobServiceUri,
+            connectionString => new BlobServiceClient(connectionString, options),
+            (uri, credential) => new BlobServiceClient(uri, credential, options));
     }
 }

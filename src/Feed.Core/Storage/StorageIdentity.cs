@@ -13,6 +13,19 @@ namespace Feed.Core.Storage;
 public static class StorageIdentity
 {
     /// <summary>The connection string, or null for an identity-based connection.</summary>
+    /// <summary>
+    /// A client of one of the account's services: from the connection string when there is one, otherwise from the
+    /// service's URI (setting <paramref name="serviceUriSetting"/>) and the identity.
+    /// </summary>
+    public static TClient Connect<TClient>(
+        IConfiguration configuration,
+        string serviceUriSetting,
+        Func<string, TClient> fromConnectionString,
+        Func<Uri, TokenCredential, TClient> fromIdentity) =>
+        ConnectionString(configuration) is { } connectionString
+            ? fromConnectionString(connectionString)
+            : fromIdentity(ServiceUri(configuration, serviceUriSetting), Credential(configuration));
+
     public static string? ConnectionString(IConfiguration configuration) =>
         configuration[FeedSettingNames.Storage] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 

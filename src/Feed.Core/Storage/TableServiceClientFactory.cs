@@ -11,9 +11,10 @@ public static class TableServiceClientFactory
     {
         var options = new TableClientOptions();
         StorageRetry.Configure(options.Retry, maxRetries: 3);
-
-        return StorageIdentity.ConnectionString(configuration) is { } connectionString
-            ? new TableServiceClient(connectionString, options)
-            : new TableServiceClient(StorageIdentity.ServiceUri(configuration, FeedSettingNames.StorageTableServiceUri), StorageIdentity.Credential(configuration), options);
+        return StorageIdentity.Connect(
+            configuration,
+            FeedSettingNames.StorageTableServiceUri,
+            connectionString => new TableServiceClient(connectionString, options),
+            (uri, credential) => new TableServiceClient(uri, credential, options));
     }
 }

@@ -16,7 +16,7 @@ public static class WebSubServiceCollectionExtensions
     public static IServiceCollection AddWebSubHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section));
-        services.TryAddSingleton(_ => HubStorageFactory.CreateQueue(configuration));
+        services.TryAddSingleton(_ => HubQueueFactory.Create(configuration));
         services.TryAddSingleton(_ => TableServiceClientFactory.Create(configuration));
         services.TryAddSingleton(sp => new SubscriptionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<WebSubOptions>>().Value.TableName)));
         services.TryAddSingleton(sp => new CallbackClient(sp.GetRequiredService<IOptions<WebSubOptions>>().Value));
