@@ -57,6 +57,8 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<
             {
                 if (_queue.Count == 0)
                 {
+                    // The burst is over: the next item, alone, is written at once.
+                    _lastWriteItems = 0;
                     _writing = false;
                     return;
                 }

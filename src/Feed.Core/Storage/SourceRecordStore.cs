@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
@@ -95,7 +96,8 @@ public sealed class SourceRecordStore
     /// <summary>
     /// Moves the records of the layout before the table (one blob each under <c>sources/</c> in the data container)
     /// into the table, keeping a record the table already has for the same upload (it is newer), and deletes each
-    /// blob once its record is in the table. Safe to run again at any point; returns how many it moved.
+    /// blob once its record is in the table; a blob that does not hold a readable record is left as it is. Safe to run
+    /// again at any point; returns how many it moved.
     /// </summary>
     public async Task<int> MoveBlobRecordsAsync(CancellationToken cancellationToken = default)
     {
@@ -104,7 +106,18 @@ public sealed class SourceRecordStore
         var names = _legacy.Client.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobPaths.SourcesPrefix }, cancellationToken).Select(item => item.Name);
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (name, token) =>
         {
-            if (await _legacy.GetAsync(name, FeedJsonContext.Default.SourceRecord, token).ConfigureAwait(false) is { } stored)
+            StoredDocument<SourceRecord>? stored;
+            try
+            {
+                stored = await _legacy.GetAsync(name, FeedJsonContext.Default.SourceRecord, token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidDataException)
+            {
+                // Not a record this code can read: left where it is. Its upload has no row, so it is ingested again.
+                return;
+            }
+
+            if (stored is not null)
             {
                 await PutAsync(stored.Value, onlyIfAbsent: true, token).ConfigureAwait(false);
             }

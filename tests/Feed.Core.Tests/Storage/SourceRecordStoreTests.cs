@@ -120,6 +120,21 @@ public sealed class SourceRecordStoreTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task MoveBlobRecordsAsync_BlobThatIsNoRecord_LeftWhereItIsAndTheOthersMoved()
+    {
+        var storage = await CreateAsync();
+        var data = new JsonBlobContainer(storage.Data);
+        await data.PutAsync(BlobPaths.Source("good.md"), Record("good.md", "\"blob\"", "good"), FeedJsonContext.Default.SourceRecord, cancellationToken: Token);
+        await storage.Data.GetBlobClient(BlobPaths.Source("broken.md")).UploadAsync(BinaryData.FromString("{ not json"), Token);
+
+        Assert.Equal(1, await storage.Sources.MoveBlobRecordsAsync(Token));
+
+        Assert.Equal("good", (await storage.Sources.GetAsync("good.md", Token))?.ArticleId);
+        Assert.Null(await storage.Sources.GetAsync("broken.md", Token));
+        Assert.True((await storage.Data.GetBlobClient(BlobPaths.Source("broken.md")).ExistsAsync(Token)).Value);
+    }
+
+    [Fact]
     public void TableName_InTheInfrastructure_CreatedWithTheStorageAccount()
     {
         var bicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
