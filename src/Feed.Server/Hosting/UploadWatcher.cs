@@ -1,3 +1,4 @@
+using Feed.Core.Hosting;
 using Feed.Core.Ingestion;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +13,19 @@ namespace Feed.Server.Hosting;
 /// <see cref="LocalHostOptions.ListingRestFactor"/> times its listing's duration: listing a large container costs
 /// storage far more than a request (Azurite: about 0.13 ms of its one thread per blob listed).
 /// </summary>
-public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<LocalHostOptions> options, TimeProvider timeProvider, ILogger<UploadWatcher> logger)
+public sealed partial class UploadWatcher(
+    UploadReconciler reconciler,
+    ContainerCreationService creation,
+    IOptions<LocalHostOptions> options,
+    TimeProvider timeProvider,
+    ILogger<UploadWatcher> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ProcessedUploads _processed = new(timeProvider);
+
+    /// <summary>How long the first pass waits for the containers, the table and the move of older source records.</summary>
+    public static TimeSpan CreationWait { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Completes when the first pass has run, successfully or not.</summary>
     public Task FirstPass => _firstPass.Task;
@@ -24,6 +33,21 @@ public sealed partial class UploadWatcher(UploadReconciler reconciler, IOptions<
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Watch)
+        {
+            _firstPass.TrySetResult();
+            return;
+        }
+
+        // Source records of the layout before the table are moved at start; a pass before that would take every upload
+        // for new. While storage does not answer, the passes start anyway (and fail, and are retried) after a while.
+        try
+        {
+            await creation.Created.WaitAsync(CreationWait, timeProvider, stoppingToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException)
         {
             _firstPass.TrySetResult();
             return;
