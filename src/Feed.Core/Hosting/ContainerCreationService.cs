@@ -7,8 +7,9 @@ namespace Feed.Core.Hosting;
 /// <summary>
 /// Creates the upload and data containers and the source records' table when the host starts (the Functions worker
 /// and the local host alike), so that a new storage account needs no manual step, and moves source records of the
-/// layout before the table into it (<see cref="SourceRecordStore.MoveBlobRecordsAsync"/>). While storage does not answer it tries again, waiting longer
-/// each time up to <see cref="MaxDelay"/>; ingestion meanwhile fails as transient and is retried by its trigger.
+/// layout before the table into it (<see cref="SourceRecordStore.MoveBlobRecordsAsync"/>). While storage does not
+/// answer it tries again, waiting longer each time up to <see cref="MaxDelay"/>; ingestion meanwhile fails as
+/// transient and is retried by its trigger.
 /// </summary>
 public sealed partial class ContainerCreationService(FeedStorage storage, ILogger<ContainerCreationService> logger) : BackgroundService
 {

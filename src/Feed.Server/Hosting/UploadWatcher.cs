@@ -63,8 +63,9 @@ public sealed partial class UploadWatcher(
                 var result = await reconciler.ReconcileAsync(_processed, waitForFold: !_firstPass.Task.IsCompleted, stoppingToken).ConfigureAwait(false);
                 // A pass that found work lists again at once (more is likely on its way, and resting would leave
                 // storage idle); an idle container is listed at most as often as its size allows.
-                rest = result.Ingested + result.Removed > 0 ? TimeSpan.Zero : Max(rest, result.Listing * options.Value.ListingRestFactor);
-                if (result.Ingested + result.Removed + result.Failed > 0)
+                var worked = result.Ingested + result.Removed > 0;
+                rest = worked ? TimeSpan.Zero : Max(rest, result.Listing * options.Value.ListingRestFactor);
+                if (worked || result.Failed > 0)
                 {
                     LogPass(logger, result.Ingested, result.Removed, result.Failed, result.Uploads);
                 }
