@@ -29,11 +29,17 @@ public static class RawHttp
         using var client = new TcpClient();
         await client.ConnectAsync(baseUrl.Host, baseUrl.Port, cancellationToken);
         await using var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cancellationToken);
+        var reading = ReadUntilClosedAsync(stream, cancellationToken);
+        try
+        {
+            await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cancellationToken);
+        }
+        catch (IOException)
+        {
+            // A server that refuses a request while it is still being sent answers, then closes: the answer is read below.
+        }
 
-        using var received = new MemoryStream();
-        await stream.CopyToAsync(received, cancellationToken);
-        var text = Encoding.UTF8.GetString(received.ToArray());
+        var text = Encoding.UTF8.GetString(await reading);
         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var head = headerEnd < 0 ? text : text[..headerEnd];
         var body = headerEnd < 0 ? "" : text[(headerEnd + 4)..];
@@ -55,6 +61,26 @@ public static class RawHttp
         }
 
         return new RawHttpResponse(int.Parse(statusLine[1], System.Globalization.CultureInfo.InvariantCulture), statusLine.Length > 2 ? statusLine[2] : "", parsed, body);
+    }
+
+    private static async Task<byte[]> ReadUntilClosedAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        using var received = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException) when (received.Length > 0)
+        {
+            // Reset after the answer: a server closing on a request it did not read to the end.
+        }
+
+        return received.ToArray();
     }
 
     private static string Unchunk(string body)
