@@ -61,11 +61,8 @@ public sealed partial class UploadWatcher(
                 // The first pass brings the feeds up to date before the host says it serves; later passes leave the
                 // fold to run beside the next listing.
                 var result = await reconciler.ReconcileAsync(_processed, waitForFold: !_firstPass.Task.IsCompleted, stoppingToken).ConfigureAwait(false);
-                // A pass that found work lists again at once (more is likely on its way, and resting would leave
-                // storage idle); an idle container is listed at most as often as its size allows.
-                var worked = result.Ingested + result.Removed > 0;
-                rest = worked ? TimeSpan.Zero : Max(rest, result.Listing * options.Value.ListingRestFactor);
-                if (worked || result.Failed > 0)
+                rest = RestAfter(result, options.Value);
+                if (result.Ingested + result.Removed + result.Failed > 0)
                 {
                     LogPass(logger, result.Ingested, result.Removed, result.Failed, result.Uploads);
                 }
@@ -93,7 +90,21 @@ public sealed partial class UploadWatcher(
         _firstPass.TrySetResult();
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>
+    /// How long the watcher rests after <paramref name="pass"/>: not at all after a pass that found work (more is likely
+    /// on its way, and resting would leave storage idle); otherwise the poll interval, or longer for a container whose
+    /// listing takes long, so that an idle container is listed at most as often as its size allows.
+    /// </summary>
+    public static TimeSpan RestAfter(ReconciliationResult pass, LocalHostOptions options)
+    {
+        if (pass.Ingested + pass.Removed > 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var listingRest = pass.Listing * options.ListingRestFactor;
+        return listingRest > options.PollInterval ? listingRest : options.PollInterval;
+    }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Watcher: {Ingested} ingested, {Removed} removed, {Failed} to retry, of {Uploads} uploads")]
     private static partial void LogPass(ILogger logger, int ingested, int removed, int failed, int uploads);
