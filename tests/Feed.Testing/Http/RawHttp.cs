@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace Feed.Testing.Http;
@@ -30,16 +31,24 @@ public static class RawHttp
         await client.ConnectAsync(baseUrl.Host, baseUrl.Port, cancellationToken);
         await using var stream = client.GetStream();
         var reading = ReadUntilClosedAsync(stream, cancellationToken);
+        IOException? writeFailure = null;
         try
         {
             await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cancellationToken);
         }
-        catch (IOException)
+        catch (IOException exception)
         {
             // A server that refuses a request while it is still being sent answers, then closes: the answer is read below.
+            writeFailure = exception;
         }
 
-        var text = Encoding.UTF8.GetString(await reading);
+        var received = await reading;
+        if (received.Length == 0 && writeFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(writeFailure);
+        }
+
+        var text = Encoding.UTF8.GetString(received);
         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var head = headerEnd < 0 ? text : text[..headerEnd];
         var body = headerEnd < 0 ? "" : text[(headerEnd + 4)..];
