@@ -12,7 +12,6 @@ namespace Feed.Core.Storage;
 /// </summary>
 public static class StorageIdentity
 {
-    /// <summary>The connection string, or null for an identity-based connection.</summary>
     /// <summary>
     /// A client of one of the account's services: from the connection string when there is one, otherwise from the
     /// service's URI (setting <paramref name="serviceUriSetting"/>) and the identity.
@@ -26,6 +25,7 @@ public static class StorageIdentity
             ? fromConnectionString(connectionString)
             : fromIdentity(ServiceUri(configuration, serviceUriSetting), Credential(configuration));
 
+    /// <summary>The connection string, or null for an identity-based connection.</summary>
     public static string? ConnectionString(IConfiguration configuration) =>
         configuration[FeedSettingNames.Storage] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
