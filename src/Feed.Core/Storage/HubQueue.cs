@@ -17,7 +17,11 @@ public sealed class HubQueue(QueueClient queue, QueueClient poison)
 
     public const string PoisonName = Name + "-poison";
 
-    private volatile bool _created;
+    private readonly OneTimeCreation _creation = new(async cancellationToken =>
+    {
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    });
 
     /// <summary>Raised after a message was sent, so that a pump in this process can look at once rather than at its next poll.</summary>
     public event Action? MessageSent;
@@ -28,17 +32,7 @@ public sealed class HubQueue(QueueClient queue, QueueClient poison)
     public QueueClient Poison { get; } = poison;
 
     /// <summary>Creates both queues where they do not exist yet; once per process is enough.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        _created = true;
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _creation.EnsureAsync(cancellationToken);
 
     public async Task SendAsync(HubMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {

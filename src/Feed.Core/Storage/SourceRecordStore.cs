@@ -29,7 +29,7 @@ public sealed class SourceRecordStore
     private readonly string _partition;
     private readonly JsonBlobContainer _legacy;
     private readonly GroupCommit<(TableEntity Entity, bool OnlyIfAbsent), bool> _writes;
-    private volatile bool _created;
+    private readonly OneTimeCreation _creation;
 
     public SourceRecordStore(TableClient table, string partition, JsonBlobContainer legacy)
     {
@@ -37,19 +37,13 @@ public sealed class SourceRecordStore
         _partition = partition;
         _legacy = legacy;
         _writes = new GroupCommit<(TableEntity Entity, bool OnlyIfAbsent), bool>(WriteAsync);
+        _creation = new OneTimeCreation(async cancellationToken => await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public TableClient Table { get; }
 
     /// <summary>Creates the table where it does not exist yet; once per process is enough.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!_created)
-        {
-            await Table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _creation.EnsureAsync(cancellationToken);
 
     public async Task<SourceRecord?> GetAsync(string uploadName, CancellationToken cancellationToken = default)
     {

@@ -8,19 +8,12 @@ namespace Feed.Core.Storage;
 /// <summary>The hub's subscriptions, pending requests and per-topic state, in one storage table partitioned by feed.</summary>
 public sealed class SubscriptionStore(TableClient table)
 {
-    private volatile bool _created;
+    private readonly OneTimeCreation _creation = new(async cancellationToken => await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false));
 
     public TableClient Table { get; } = table;
 
     /// <summary>Creates the table where it does not exist yet; once per process is enough.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!_created)
-        {
-            await Table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _creation.EnsureAsync(cancellationToken);
 
     public async Task PutPendingAsync(PendingRequest pending, CancellationToken cancellationToken = default)
     {
